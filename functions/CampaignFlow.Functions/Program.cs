@@ -1,6 +1,7 @@
+using CampaignFlow.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
+builder.AddCampaignFlowFunctions();
 builder.Build().Run();

@@ -1,0 +1,39 @@
+using CampaignFlow.Classification;
+using CampaignFlow.Delivery;
+using CampaignFlow.Feeds;
+using CampaignFlow.Pipeline;
+using CampaignFlow.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CampaignFlow;
+
+/// <summary>Wires the domain services; hosts call this and <c>AddCampaignFlowAzure</c>, nothing else.</summary>
+public static class CampaignFlowServiceCollectionExtensions
+{
+    public static IServiceCollection AddCampaignFlow(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient<FeedFetcher>((sp, http) =>
+            {
+                var userAgent = configuration.GetSection(FeedOptions.SectionName).Get<FeedOptions>()?.UserAgent ?? new FeedOptions().UserAgent;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+            })
+            .AddStandardResilienceHandler();
+
+        services.AddSingleton<IStoryClassifier>(_ => new KeywordClassifier(RuleSet.Parse(DefaultRules.Read())));
+        services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<AlertComposer>();
+        services.AddSingleton<StageRunner>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<StoryClassificationStage>();
+        services.AddSingleton<AlertFanOutStage>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace CampaignFlow.Delivery;
+
+/// <summary>SendGrid API access (setting section <c>SendGrid</c>; the key comes from Key Vault in Azure).</summary>
+public sealed class SendGridOptions
+{
+    public const string SectionName = "SendGrid";
+
+    public string? ApiKey { get; set; }
+
+    /// <summary>Overrides the API host; tests point it at a loopback SendGrid-compatible endpoint.</summary>
+    public string? Host { get; set; }
+}

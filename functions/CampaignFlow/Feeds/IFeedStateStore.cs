@@ -1,0 +1,8 @@
+namespace CampaignFlow.Feeds;
+
+/// <summary>Per-feed state between polls.</summary>
+public interface IFeedStateStore
+{
+    Task<FeedState?> GetAsync(string feed, CancellationToken cancellationToken = default);
+    Task SaveAsync(string feed, FeedState state, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,75 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using CampaignFlow.Delivery;
+using CampaignFlow.Feeds;
+using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
+
+namespace CampaignFlow.Storage;
+
+/// <summary>Wires the Azure adapters: Storage clients (connection string or managed identity), tables, queues, SendGrid.</summary>
+public static class AzureServiceCollectionExtensions
+{
+    public static IServiceCollection AddCampaignFlowAzure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddAzureClients(clients =>
+        {
+            if (!string.IsNullOrEmpty(storage.ConnectionString))
+            {
+                clients.AddBlobServiceClient(storage.ConnectionString);
+                clients.AddTableServiceClient(storage.ConnectionString);
+                clients.AddQueueServiceClient(storage.ConnectionString).ConfigureOptions(Base64);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(Required(storage.BlobServiceUri, "Storage__BlobServiceUri"));
+                clients.AddTableServiceClient(Required(storage.TableServiceUri, "Storage__TableServiceUri"));
+                clients.AddQueueServiceClient(Required(storage.QueueServiceUri, "Storage__QueueServiceUri")).ConfigureOptions(Base64);
+                clients.UseCredential(Credential(storage.ClientId));
+            }
+        });
+
+        services.AddSingleton<IStoryLedger, TableStoryLedger>();
+        services.AddSingleton<IFeedStateStore, TableFeedStateStore>();
+        services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<IMessageQueue, StorageQueue>();
+        services.AddSingleton<StorageProvisioner>();
+
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
+        services.AddHttpClient(nameof(SendGridEmailSender));
+        services.AddSingleton<ISendGridClient>(sp =>
+        {
+            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridEmailSender));
+            var clientOptions = new SendGridClientOptions { ApiKey = sendGrid.ApiKey };
+            if (!string.IsNullOrEmpty(sendGrid.Host))
+            {
+                clientOptions.Host = sendGrid.Host;
+            }
+            return new SendGridClient(http, clientOptions);
+        });
+        services.AddSingleton<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Sink == "Outbox"
+                ? ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp)
+                : ActivatorUtilities.CreateInstance<SendGridEmailSender>(sp));
+        return services;
+    }
+
+    private static void Base64(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
+
+    private static Uri Required(Uri? uri, string setting) =>
+        uri ?? throw new OptionsValidationException(setting, typeof(StorageOptions), [$"{setting} is required when Storage__ConnectionString is not set"]);
+
+    private static TokenCredential Credential(string? clientId) =>
+        string.IsNullOrEmpty(clientId) ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+}

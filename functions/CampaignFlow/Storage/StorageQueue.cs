@@ -1,0 +1,14 @@
+using System.Collections.Concurrent;
+using Azure.Storage.Queues;
+using CampaignFlow.Pipeline;
+
+namespace CampaignFlow.Storage;
+
+/// <summary>Sends versioned JSON to Storage queues; the client encodes base64 as the Functions queue extension expects.</summary>
+public sealed class StorageQueue(QueueServiceClient queues) : IMessageQueue
+{
+    private readonly ConcurrentDictionary<string, QueueClient> _clients = new();
+
+    public Task SendAsync<T>(string queueName, T message, CancellationToken cancellationToken = default) =>
+        _clients.GetOrAdd(queueName, queues.GetQueueClient).SendMessageAsync(MessageSerializer.Serialize(message), cancellationToken);
+}

@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+using CampaignFlow.Feeds;
+
+namespace CampaignFlow.Storage;
+
+/// <summary>Feed state in Table Storage, one row per feed name.</summary>
+public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateStore
+{
+    private const string Partition = "feed";
+    private readonly TableClient _table = tables.GetTableClient(TableNames.FeedState);
+
+    public async Task<FeedState?> GetAsync(string feed, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, feed, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+        var e = response.Value!;
+        return new FeedState
+        {
+            ETag = e.GetString(nameof(FeedState.ETag)),
+            LastModified = e.GetString(nameof(FeedState.LastModified)),
+            LastSuccess = e.GetDateTimeOffset(nameof(FeedState.LastSuccess)),
+            LastChange = e.GetDateTimeOffset(nameof(FeedState.LastChange)),
+            ConsecutiveFailures = e.GetInt32(nameof(FeedState.ConsecutiveFailures)) ?? 0,
+            LastError = e.GetString(nameof(FeedState.LastError)),
+        };
+    }
+
+    public Task SaveAsync(string feed, FeedState state, CancellationToken cancellationToken = default) =>
+        _table.UpsertEntityAsync(
+            new TableEntity(Partition, feed)
+            {
+                [nameof(FeedState.ETag)] = state.ETag,
+                [nameof(FeedState.LastModified)] = state.LastModified,
+                [nameof(FeedState.LastSuccess)] = state.LastSuccess,
+                [nameof(FeedState.LastChange)] = state.LastChange,
+                [nameof(FeedState.ConsecutiveFailures)] = state.ConsecutiveFailures,
+                [nameof(FeedState.LastError)] = state.LastError,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+}

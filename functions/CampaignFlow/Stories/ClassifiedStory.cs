@@ -1,0 +1,6 @@
+using CampaignFlow.Classification;
+
+namespace CampaignFlow.Stories;
+
+/// <summary>A story with the classifier's verdict, as the alert stage reads it.</summary>
+public sealed record ClassifiedStory(Story Story, Classification.Classification Verdict);

@@ -1,0 +1,19 @@
+namespace CampaignFlow.Stories;
+
+/// <summary>Every story ever seen, once. The ledger is what makes a story new exactly once.</summary>
+public interface IStoryLedger
+{
+    /// <summary>Records a story as pending; false when the key is already in the ledger.</summary>
+    Task<bool> TryAddAsync(Story story, CancellationToken cancellationToken = default);
+
+    Task<Story?> GetAsync(string storyId, CancellationToken cancellationToken = default);
+
+    Task SetStatusAsync(string storyId, StoryStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories of a feed recorded but never confirmed on the queue (a crash between the two).</summary>
+    IAsyncEnumerable<Story> ListPendingAsync(string feed, CancellationToken cancellationToken = default);
+
+    Task SaveVerdictAsync(string storyId, Classification.Classification verdict, CancellationToken cancellationToken = default);
+
+    Task<ClassifiedStory?> GetClassifiedAsync(string storyId, CancellationToken cancellationToken = default);
+}

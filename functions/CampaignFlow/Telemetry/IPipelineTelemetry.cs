@@ -1,0 +1,7 @@
+namespace CampaignFlow.Telemetry;
+
+/// <summary>Custom events with the story id for correlation across stages. Never personal data.</summary>
+public interface IPipelineTelemetry
+{
+    void Track(string eventName, string? storyId = null, IReadOnlyDictionary<string, object?>? properties = null);
+}

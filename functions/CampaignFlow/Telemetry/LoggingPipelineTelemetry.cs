@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Telemetry;
+
+/// <summary>Writes each pipeline event as a structured log entry (Application Insights turns these into traces with properties).</summary>
+public sealed class LoggingPipelineTelemetry(ILogger<LoggingPipelineTelemetry> logger) : IPipelineTelemetry
+{
+    public void Track(string eventName, string? storyId = null, IReadOnlyDictionary<string, object?>? properties = null)
+    {
+        var details = properties is null ? "" : string.Join(" ", properties.Select(p => $"{p.Key}={p.Value}"));
+        logger.LogInformation("Event {EventName} {StoryId} {Details}", eventName, storyId ?? "-", details);
+    }
+}

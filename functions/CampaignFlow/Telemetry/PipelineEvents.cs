@@ -1,0 +1,14 @@
+namespace CampaignFlow.Telemetry;
+
+/// <summary>Names of the custom events every stage emits (App Insights custom events; console locally).</summary>
+public static class PipelineEvents
+{
+    public const string FeedPolled = "feed.polled";
+    public const string FeedHealth = "feed.health";
+    public const string StoryIngested = "story.ingested";
+    public const string StoryClassified = "story.classified";
+    public const string AlertFannedOut = "alert.fanned-out";
+    public const string EmailSent = "email.sent";
+    public const string EmailSkipped = "email.skipped";
+    public const string EmailFailed = "email.failed";
+}
