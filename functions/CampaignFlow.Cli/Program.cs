@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using CampaignFlow.Cli.Commands;
+
+var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster munitions")
+{
+    RunCommand.Create(),
+    TestCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using CampaignFlow.Cli.Local;
+using CampaignFlow.Feeds;
+using CampaignFlow.Storage;
+using CampaignFlow.Subscribers;
+using CampaignFlow.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary><c>campaignflow run [--once]</c>: the whole pipeline on this machine against Azurite.</summary>
+public static class RunCommand
+{
+    public const string SampleFeed = "samples/feeds/regjeringen-mfa-en.xml";
+
+    public static Command Create()
+    {
+        var once = new Option<bool>("--once") { Description = "Run one cycle, drain every queue, print a summary and stop" };
+        var outbox = new Option<string?>("--outbox") { Description = "Folder for the emails (.eml and .html); default <state>/outbox" };
+        var state = new Option<string?>("--state") { Description = "Folder for local state (Azurite data, outbox); default .state in the repository" };
+        var feeds = new Option<string[]>("--feed") { Description = "Feed file or URL; repeatable; replaces the configured feeds", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("run", "Run the pipeline locally (Azurite, WebJobs queue listeners, outbox)") { once, outbox, state, feeds };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var root = RepositoryRoot.Find();
+            var stateDir = Path.GetFullPath(parse.GetValue(state) ?? Path.Combine(root, ".state"));
+            var sources = parse.GetValue(feeds) is { Length: > 0 } given ? given.Select(CliPaths.Source).ToList() : [Path.Combine(root, SampleFeed)];
+            var outboxDir = Path.GetFullPath(parse.GetValue(outbox) ?? Path.Combine(stateDir, "outbox"));
+            return RunAsync(stateDir, outboxDir, sources, parse.GetValue(once), Console.Out, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string stateDir, string outboxDir, IReadOnlyList<string> feeds, bool once, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"CampaignFlow local run — state {stateDir}");
+        output.WriteLine("Starting Azurite …");
+        await using var azurite = await Azurite.StartAsync(Path.Combine(stateDir, "azurite"), cancellationToken);
+        using var host = LocalPipelineHost.Build(new LocalRunSettings(stateDir, outboxDir, feeds, azurite.ConnectionString), scheduled: !once);
+        var services = host.Services;
+        await services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
+        var seeded = await DemoSubscribers.SeedIfEmptyAsync(services.GetRequiredService<ISubscriberStore>(), TimeProvider.System, cancellationToken);
+        if (seeded > 0)
+        {
+            output.WriteLine($"Subscribed {seeded} demo addresses at example.org (the list was empty)");
+        }
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            if (!once)
+            {
+                output.WriteLine("Running: polling on schedule, queue listeners on. Ctrl+C stops.");
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                return 0;
+            }
+            output.WriteLine($"Polling {feeds.Count} feed(s) …");
+            var polls = await services.GetRequiredService<FeedPoller>().PollAllAsync(cancellationToken);
+            foreach (var poll in polls)
+            {
+                output.WriteLine(poll.Ok ? $"  {poll.Feed}: {poll.Items} items, {poll.NewStories} new" : $"  {poll.Feed}: FAILED — {poll.Error}");
+            }
+            output.WriteLine("Classifying and sending …");
+            var drainer = services.GetRequiredService<QueueDrainer>();
+            await drainer.WaitUntilIdleAsync(TimeSpan.FromMinutes(5), cancellationToken);
+            WriteSummary(output, polls, services.GetRequiredService<RunTally>(), await drainer.PoisonDepthAsync(cancellationToken), outboxDir);
+            return 0;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void WriteSummary(TextWriter output, IReadOnlyList<FeedPollResult> polls, RunTally tally, int poison, string outboxDir)
+    {
+        output.WriteLine();
+        TextTable.Write(output, ["cycle", "result"],
+        [
+            ["feeds polled", $"{polls.Count} ({polls.Count(p => !p.Ok)} failed, {polls.Count(p => p.NotModified)} unchanged)"],
+            ["new stories", polls.Sum(p => p.NewStories).ToString()],
+            ["classified", tally.Count(PipelineEvents.StoryClassified).ToString()],
+            ["relevant", tally.Count($"{PipelineEvents.StoryClassified}.Send").ToString()],
+            ["held for review", tally.Count($"{PipelineEvents.StoryClassified}.Hold").ToString()],
+            ["alerts", tally.Count(PipelineEvents.AlertFannedOut).ToString()],
+            ["emails written", tally.Count(PipelineEvents.EmailSent).ToString()],
+            ["emails failed", tally.Count(PipelineEvents.EmailFailed).ToString()],
+            ["poison messages", poison.ToString()],
+            ["outbox", outboxDir],
+        ]);
+    }
+}

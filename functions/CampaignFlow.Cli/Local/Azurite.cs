@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace CampaignFlow.Cli.Local;
+
+/// <summary>
+/// Azurite (the Azure Storage emulator, from npm) on free loopback ports. Disposing stops it and everything it started.
+/// </summary>
+public sealed partial class Azurite : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // Azurite's published development key, the same for every installation: not a secret.
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private Azurite(Process process, int blob, int queue, int table)
+    {
+        _process = process;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Starts Azurite with its data under <paramref name="location"/> (null: in memory).</summary>
+    public static async Task<Azurite> StartAsync(string? location, CancellationToken cancellationToken = default)
+    {
+        var root = RepositoryRoot.Find();
+        var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root} (./campaignflow does it on first use)");
+        }
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(location);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start node for Azurite");
+        var ports = new Dictionary<string, int>();
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (ports.Count < 3 && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (Listening().Match(line) is { Success: true } m)
+                {
+                    ports[m.Groups["service"].Value] = int.Parse(m.Groups["port"].Value);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+        if (ports.Count < 3)
+        {
+            process.Kill(entireProcessTree: true);
+            var error = process.HasExited ? await stderr : "";
+            throw new InvalidOperationException($"Azurite did not start: {error.Trim()}");
+        }
+        // Keep draining its output so a full pipe never blocks it.
+        _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });
+        return new Azurite(process, ports["Blob"], ports["Queue"], ports["Table"]);
+    }
+
+    /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes its data to disk), killing it only if it hangs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            {
+                await kill.WaitForExitAsync();
+            }
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]
+    private static partial Regex Listening();
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using CampaignFlow.Storage;
+using CampaignFlow.Telemetry;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Cli.Local;
+
+/// <summary>
+/// Builds the local host: the library wired exactly as in the Functions app (AddCampaignFlow + AddCampaignFlowAzure),
+/// queue stages on the WebJobs SDK configured from the repository's host.json, and the outbox as the email sink.
+/// </summary>
+public static class LocalPipelineHost
+{
+    /// <summary>Locally the queue listener backs off to at most this, so a one-shot run does not idle (Azure keeps host.json's value).</summary>
+    public static readonly TimeSpan LocalMaxPollingInterval = TimeSpan.FromSeconds(1);
+
+    public static IHost Build(LocalRunSettings run, bool scheduled, LogLevel consoleLevel = LogLevel.Information)
+    {
+        var root = RepositoryRoot.Find();
+        var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "host.json"), optional: false).Build();
+        return new HostBuilder()
+            .UseContentRoot(root)
+            .ConfigureAppConfiguration(config => config
+                .AddInMemoryCollection(Settings(run))
+                .AddEnvironmentVariables("CAMPAIGNFLOW_"))
+            .ConfigureLogging(logging => logging
+                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("CampaignFlow", consoleLevel)
+                .AddFilter("CampaignFlow.Telemetry", LogLevel.Warning)
+                .AddFilter("Azure", LogLevel.Error))
+            .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
+            {
+                hostJson.GetSection("extensions:queues").Bind(queues);
+                queues.MaxPollingInterval = LocalMaxPollingInterval;
+            }))
+            .ConfigureServices((context, services) =>
+            {
+                services.AddSingleton<LoggingPipelineTelemetry>();
+                services.AddSingleton<RunTally>();
+                services.AddSingleton<IPipelineTelemetry>(sp => sp.GetRequiredService<RunTally>());
+                services.AddCampaignFlow(context.Configuration);
+                services.AddCampaignFlowAzure(context.Configuration);
+                services.AddSingleton<LocalActivity>();
+                services.AddSingleton<QueueDrainer>();
+                services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalQueueFunctions)));
+                if (scheduled)
+                {
+                    services.AddHostedService<PollScheduler>();
+                }
+            })
+            .Build();
+    }
+
+    private static Dictionary<string, string?> Settings(LocalRunSettings run)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = run.StorageConnectionString,
+            ["ConnectionStrings:AzureWebJobsStorage"] = run.StorageConnectionString,
+            ["Storage:ConnectionString"] = run.StorageConnectionString,
+            ["Email:Sink"] = "Outbox",
+            ["Email:OutboxDirectory"] = run.OutboxDirectory,
+            ["Email:PublicBaseUrl"] = "http://localhost:7071",
+            ["Tokens:SigningKey"] = LocalSigningKey(run.StateDirectory),
+        };
+        for (var i = 0; i < run.Feeds.Count; i++)
+        {
+            var source = run.Feeds[i];
+            var isUrl = Uri.TryCreate(source, UriKind.Absolute, out var uri) && !uri.IsFile;
+            settings[$"Feeds:Sources:{i}:Name"] = isUrl ? uri!.Host + uri.AbsolutePath.TrimEnd('/') : Path.GetFileNameWithoutExtension(source);
+            settings[$"Feeds:Sources:{i}:Url"] = source;
+            settings[$"Feeds:Sources:{i}:Language"] = source.Contains("/no/", StringComparison.Ordinal) || source.EndsWith("-no.xml", StringComparison.Ordinal) ? "no" : "en";
+        }
+        return settings;
+    }
+
+    /// <summary>A random signing key kept in the state folder, so links in earlier local emails stay valid.</summary>
+    private static string LocalSigningKey(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, "signing.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(stateDirectory);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        }
+        return File.ReadAllText(path).Trim();
+    }
+}

@@ -1,0 +1,33 @@
+using CampaignFlow.Pipeline;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Cli.Local;
+
+/// <summary>
+/// The queue stages on the WebJobs SDK: the same listener (and host.json queue settings, retries and poison
+/// queues) the Azure Functions host uses, calling the same library stages as the Functions app.
+/// </summary>
+public sealed class LocalQueueFunctions(
+    StageRunner runner,
+    StoryClassificationStage classify,
+    AlertFanOutStage notify,
+    LocalActivity activity,
+    ILogger<LocalQueueFunctions> logger)
+{
+    [FunctionName("ClassifyStory")]
+    public Task ClassifyStoryAsync([QueueTrigger(QueueNames.Stories)] string message, CancellationToken cancellationToken) =>
+        activity.RunAsync(() => runner.RunAsync<StoryMessage>(QueueNames.Stories, message, async (story, ct) =>
+        {
+            var verdict = await classify.HandleAsync(story, ct);
+            logger.LogInformation("Classified {StoryId} as {Decision} (score {Score:0.00})", story.StoryId, verdict.Decision, verdict.Score);
+        }, cancellationToken));
+
+    [FunctionName("NotifySubscribers")]
+    public Task NotifySubscribersAsync([QueueTrigger(QueueNames.Alerts)] string message, CancellationToken cancellationToken) =>
+        activity.RunAsync(() => runner.RunAsync<AlertMessage>(QueueNames.Alerts, message, async (alert, ct) =>
+        {
+            var sent = await notify.HandleAsync(alert, ct);
+            logger.LogInformation("Alert {StoryId} sent to {Recipients} subscribers", alert.StoryId, sent);
+        }, cancellationToken));
+}
