@@ -1,0 +1,336 @@
+metadata description = 'CampaignFlow: the Function App (Flex Consumption, dotnet-isolated 10.0), its storage, identity, Key Vault, telemetry, alerts and workbook, in one resource group. Deploy with `azd up` or `az deployment sub create` (docs/operations.md).'
+
+// Subscription scope, like the azd quickstarts: one command creates the resource group too, and
+// `azd down` removes everything by deleting it.
+targetScope = 'subscription'
+
+@description('Required. A feed the poller reads: becomes `Feeds__Sources__<i>__Name`, `__Url` and `__Language`.')
+type feedSource = {
+  @description('Required. Short stable name, used in feed state and in `feed.health` events.')
+  name: string
+
+  @description('Required. Absolute https URL of the RSS or Atom feed.')
+  url: string
+
+  @description('Required. ISO 639-1 language of the feed (`en`, `no`).')
+  language: string
+}
+
+@description('Required. Name of the azd environment (e.g. `cflow-prod`); seeds the unique suffix of every resource name and the resource group name.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Required. Azure region of every resource. Must offer the Flex Consumption plan (`az functionapp list-flexconsumption-locations`).')
+@minLength(1)
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Optional. Object ID of the deploying user (azd sets AZURE_PRINCIPAL_ID). Non-empty: that principal gets blob, queue and table data roles for the runbook commands and Key Vault Secrets Officer to set secrets.')
+param principalId string = ''
+
+@description('Optional. Type of `principalId`: `User` for a person, `ServicePrincipal` for a pipeline identity.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Optional. Resource group name. Empty: `rg-<environmentName>`.')
+param resourceGroupName string = ''
+
+@description('Optional. The SendGrid API key (Mail Send only). Empty: the Key Vault secret `SendGridApiKey` is not written; set it afterwards (docs/operations.md). A redeploy with it empty keeps the existing secret.')
+@secure()
+param sendGridApiKey string = ''
+
+@description('Optional. The token-signing key for subscribe/unsubscribe links (base64 of at least 32 random bytes). Empty: the Key Vault secret `TokenSigningKey` is not written; set it afterwards. A redeploy with it empty keeps the existing secret.')
+@secure()
+param tokenSigningKey string = ''
+
+@description('Optional. Sender address of every email (`SendGrid__FromAddress`); must be a verified sender or on an authenticated domain in SendGrid.')
+param senderAddress string = 'noreply@example.org'
+
+@description('Optional. Sender display name (`SendGrid__FromName`).')
+param senderName string = 'Cluster Munition Coalition alerts'
+
+@description('Optional. SendGrid signed event webhook verification public key (`SendGrid__WebhookVerificationKey`, base64 ECDSA public key; not a secret). Empty until the webhook is configured.')
+param sendGridWebhookVerificationKey string = ''
+
+@description('Optional. Kill switch (`Sending__Paused`): true stops all email sending and deliveries wait in the queue. A redeploy sets it to this value.')
+param sendingPaused bool = false
+
+@description('Optional. Public https base URL for links in emails (`Email__PublicBaseUrl`), e.g. a custom domain. Empty: the Function App\'s default host name.')
+param publicBaseUrl string = ''
+
+@description('Optional. NCRONTAB schedule of the feed poll (`PollNewsFeed__Schedule`, six fields, UTC).')
+param pollSchedule string = '0 */10 * * * *'
+
+@description('Optional. NCRONTAB schedule of the daily digest (`SendDigest__Schedule`, six fields, UTC).')
+param digestSchedule string = '0 0 7 * * *'
+
+@description('Optional. The feeds to poll (`Feeds__Sources__<i>__*`). Default: the Norwegian government\'s news feed in English and Norwegian.')
+@minLength(1)
+param feeds feedSource[] = [
+  {
+    name: 'regjeringen-en'
+    url: 'https://www.regjeringen.no/en/rss/Rss/2581966/'
+    language: 'en'
+  }
+  {
+    name: 'regjeringen-no'
+    url: 'https://www.regjeringen.no/no/rss/Rss/2581966/'
+    language: 'no'
+  }
+]
+
+@description('Optional. Comma-separated email addresses that receive the alerts. Empty: no action group; alerts show only in the portal.')
+param alertEmailAddresses string = ''
+
+@description('Optional. Consecutive failed polls of one feed before the feed alert fires.')
+@minValue(1)
+param feedFailureThreshold int = 6
+
+@description('Optional. Failed function executions in 15 minutes before the function failure alert fires.')
+@minValue(1)
+param functionFailureThreshold int = 5
+
+@description('Optional. Upper bound of Function App instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Optional. Memory per Function App instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional. Key Vault purge protection; turn off only for throw-away environments (cannot be turned off once on).')
+param keyVaultPurgeProtection bool = true
+
+@description('Optional. Daily Log Analytics ingestion cap in GB (-1: none).')
+param logDailyQuotaGb int = 1
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  app: 'campaignflow'
+}
+var serviceName = 'api' // the service in azure.yaml
+var functionAppName = 'func-${serviceName}-${resourceToken}'
+// Names known before deployment (not module outputs), so what-if can predict the role assignments and the app.
+var storageAccountName = 'st${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
+var applicationInsightsName = 'appi-${resourceToken}'
+
+// Data the app uses; the -poison queues are created by the Functions host on first use.
+var queueNames = [
+  'stories'
+  'alerts'
+  'deliveries'
+  'digests'
+]
+var tableNames = [
+  'feedstate'
+  'stories'
+  'subscribers'
+  'deliveries'
+]
+var containerNames = [
+  'config' // classification rules (rules.json), hot-reloaded
+]
+var deploymentContainerName = 'app-package'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-${serviceName}-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: storageAccountName
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    containerNames: containerNames
+    queueNames: queueNames
+    tableNames: tableNames
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    dailyQuotaGb: logDailyQuotaGb
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    sendGridApiKey: sendGridApiKey
+    tokenSigningKey: tokenSigningKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+    // The assignment names are guid(scope.id, principalId, roleId) (house style): a recreated identity gets new
+    // assignments instead of a conflict. The principal does not exist before deployment, so what-if cannot predict it.
+    #disable-next-line what-if-short-circuiting
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+  }
+  dependsOn: [
+    storage
+    keyVault
+    monitoring
+  ]
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: serviceName
+    identityId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storageAccountName
+    deploymentContainerName: deploymentContainerName
+    keyVaultName: keyVaultName
+    applicationInsightsName: applicationInsightsName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    feeds: feeds
+    pollSchedule: pollSchedule
+    digestSchedule: digestSchedule
+    senderAddress: senderAddress
+    senderName: senderName
+    sendGridWebhookVerificationKey: sendGridWebhookVerificationKey
+    publicBaseUrl: publicBaseUrl
+    sendingPaused: sendingPaused
+  }
+  // The host starts as soon as the app exists: let it find its storage and Key Vault roles in place.
+  dependsOn: [
+    storage
+    keyVault
+    monitoring
+    rbac
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    namePrefix: environmentName
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    alertEmailAddresses: filter(map(split(alertEmailAddresses, ','), address => trim(address)), address => !empty(address))
+    feedFailureThreshold: feedFailureThreshold
+    functionFailureThreshold: functionFailureThreshold
+  }
+}
+
+module workbook 'app/workbook.bicep' = {
+  name: 'workbook'
+  scope: rg
+  params: {
+    displayName: 'CampaignFlow operations (${environmentName})'
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+  }
+}
+
+@description('Region of the deployment (azd).')
+output AZURE_LOCATION string = location
+
+@description('Tenant of the deployment (azd).')
+output AZURE_TENANT_ID string = tenant().tenantId
+
+@description('Resource group holding every resource (azd).')
+output AZURE_RESOURCE_GROUP string = rg.name
+
+@description('Name of the Function App.')
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+
+@description('Name of the Function App, for the azd service `api`.')
+output SERVICE_API_NAME string = api.outputs.name
+
+@description('https URL of the Function App, for the azd service `api`.')
+output SERVICE_API_URI string = api.outputs.uri
+
+@description('Name of the storage account (runbook commands: `--account`).')
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Blob endpoint of the storage account.')
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+
+@description('Queue endpoint of the storage account (runbook `queues` commands).')
+output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
+
+@description('Table endpoint of the storage account.')
+output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
+
+@description('Name of the Key Vault holding SendGridApiKey and TokenSigningKey.')
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('URI of the Key Vault.')
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+
+@description('Client ID of the Function App user-assigned identity.')
+output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+
+@description('Application Insights connection string (an identifier: ingestion needs a Microsoft Entra token).')
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
+
+@description('Name of the Application Insights component.')
+output AZURE_APPLICATION_INSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+
+@description('Names of the alert rules.')
+output AZURE_ALERT_RULE_NAMES string[] = alerts.outputs.alertRuleNames
+
+@description('Resource ID of the operators\' workbook.')
+output AZURE_WORKBOOK_ID string = workbook.outputs.resourceId
