@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Functions;
 
 /// <summary>Queue trigger: sends one relevant story to the subscribers who want it.</summary>
-public sealed class NotifySubscribers(StageRunner runner, AlertFanOutStage stage, ILogger<NotifySubscribers> logger)
+public sealed class NotifySubscribers(StageRunner runner, IPipelineStage<AlertMessage, int> stage, ILogger<NotifySubscribers> logger)
 {
     [Function(nameof(NotifySubscribers))]
     public Task RunAsync([QueueTrigger(QueueNames.Alerts, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Functions;
 
 /// <summary>Timer: polls every configured feed and enqueues new stories.</summary>
-public sealed class PollNewsFeed(FeedPoller poller, ILogger<PollNewsFeed> logger)
+public sealed class PollNewsFeed(IFeedPoller poller, ILogger<PollNewsFeed> logger)
 {
     [Function(nameof(PollNewsFeed))]
     public async Task RunAsync([TimerTrigger("%PollNewsFeed__Schedule%")] TimerInfo timer, CancellationToken cancellationToken)

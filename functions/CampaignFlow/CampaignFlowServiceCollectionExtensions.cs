@@ -31,9 +31,9 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<StageRunner>();
-        services.AddSingleton<FeedPoller>();
-        services.AddSingleton<StoryClassificationStage>();
-        services.AddSingleton<AlertFanOutStage>();
+        services.AddSingleton<IFeedPoller, FeedPoller>();
+        services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
+        services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();
         return services;
     }
 }

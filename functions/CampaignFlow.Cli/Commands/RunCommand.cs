@@ -55,7 +55,7 @@ public static class RunCommand
                 return 0;
             }
             output.WriteLine($"Polling {feeds.Count} feed(s) …");
-            var polls = await services.GetRequiredService<FeedPoller>().PollAllAsync(cancellationToken);
+            var polls = await services.GetRequiredService<IFeedPoller>().PollAllAsync(cancellationToken);
             foreach (var poll in polls)
             {
                 output.WriteLine(poll.Ok ? $"  {poll.Feed}: {poll.Items} items, {poll.NewStories} new" : $"  {poll.Feed}: FAILED — {poll.Error}");

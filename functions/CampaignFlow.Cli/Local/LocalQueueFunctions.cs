@@ -10,8 +10,8 @@ namespace CampaignFlow.Cli.Local;
 /// </summary>
 public sealed class LocalQueueFunctions(
     StageRunner runner,
-    StoryClassificationStage classify,
-    AlertFanOutStage notify,
+    IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification> classify,
+    IPipelineStage<AlertMessage, int> notify,
     LocalActivity activity,
     ILogger<LocalQueueFunctions> logger)
 {

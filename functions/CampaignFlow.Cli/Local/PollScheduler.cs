@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Cli.Local;
 
 /// <summary>The local stand-in for the PollNewsFeed timer: polls at start, then on the same NCRONTAB schedule (with seconds).</summary>
-public sealed class PollScheduler(FeedPoller poller, IConfiguration configuration, TimeProvider clock, ILogger<PollScheduler> logger) : BackgroundService
+public sealed class PollScheduler(IFeedPoller poller, IConfiguration configuration, TimeProvider clock, ILogger<PollScheduler> logger) : BackgroundService
 {
     public const string DefaultSchedule = "0 */10 * * * *";
 

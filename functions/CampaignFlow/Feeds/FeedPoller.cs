@@ -19,7 +19,7 @@ public sealed class FeedPoller(
     IMessageQueue queue,
     IPipelineTelemetry telemetry,
     TimeProvider clock,
-    ILogger<FeedPoller> logger)
+    ILogger<FeedPoller> logger) : IFeedPoller
 {
     public async Task<IReadOnlyList<FeedPollResult>> PollAllAsync(CancellationToken cancellationToken = default)
     {

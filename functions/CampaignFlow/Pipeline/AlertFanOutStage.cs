@@ -12,7 +12,7 @@ public sealed class AlertFanOutStage(
     IDeliveryLedger deliveries,
     AlertComposer composer,
     IEmailSender sender,
-    IPipelineTelemetry telemetry)
+    IPipelineTelemetry telemetry) : IPipelineStage<AlertMessage, int>
 {
     public async Task<int> HandleAsync(AlertMessage message, CancellationToken cancellationToken = default)
     {

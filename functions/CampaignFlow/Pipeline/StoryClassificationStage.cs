@@ -6,6 +6,7 @@ namespace CampaignFlow.Pipeline;
 
 /// <summary>The ClassifyStory stage: classifies a ledger story, records the verdict, and raises an alert when it is relevant.</summary>
 public sealed class StoryClassificationStage(IStoryLedger ledger, IStoryClassifier classifier, IMessageQueue queue, IPipelineTelemetry telemetry)
+    : IPipelineStage<StoryMessage, Classification.Classification>
 {
     public async Task<Classification.Classification> HandleAsync(StoryMessage message, CancellationToken cancellationToken = default)
     {

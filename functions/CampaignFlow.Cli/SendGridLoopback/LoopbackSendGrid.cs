@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Cli.SendGridLoopback;
+
+/// <summary>
+/// A SendGrid-compatible <c>POST /v3/mail/send</c> on 127.0.0.1 for tests and benchmarks: checks the bearer key,
+/// validates the body against SendGrid's official schema, answers 202 or 400/401 in SendGrid's error shape, can be
+/// scripted to answer 429/5xx or slowly, and counts requests, recipients and duplicate recipients.
+/// </summary>
+public sealed class LoopbackSendGrid : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly MailSendSchema? _schema;
+    private readonly string _apiKey;
+    private readonly bool _keepBodies;
+    private readonly ConcurrentDictionary<string, int> _recipients = new(StringComparer.OrdinalIgnoreCase);
+    private int _requests;
+
+    private LoopbackSendGrid(WebApplication app, MailSendSchema? schema, string apiKey, bool keepBodies)
+    {
+        (_app, _schema, _apiKey, _keepBodies) = (app, schema, apiKey, keepBodies);
+        app.MapPost("/v3/mail/send", (Delegate)HandleAsync);
+    }
+
+    /// <summary>Base URL for <c>SendGridClientOptions.Host</c>.</summary>
+    public string Host { get; private set; } = "";
+
+    public int Requests => Volatile.Read(ref _requests);
+    public int Recipients => _recipients.Values.Sum();
+    public int DistinctRecipients => _recipients.Count;
+    public int Duplicates => _recipients.Count(r => r.Value > 1);
+
+    /// <summary>Accepted request bodies, in order (only when started with keepBodies).</summary>
+    public ConcurrentQueue<JsonElement> Accepted { get; } = new();
+
+    /// <summary>Responses to give, one per request, before answering normally again.</summary>
+    public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
+
+    public int TimesSent(string address) => _recipients.GetValueOrDefault(address);
+
+    public static async Task<LoopbackSendGrid> StartAsync(MailSendSchema? schema, string apiKey, bool keepBodies = true)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var server = new LoopbackSendGrid(builder.Build(), schema, apiKey, keepBodies);
+        await server._app.StartAsync();
+        server.Host = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return server;
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        if (Script.TryDequeue(out var scripted))
+        {
+            if (scripted.Delay is { } delay)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            foreach (var (name, value) in scripted.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+            if (scripted.Status != 202)
+            {
+                return Error(scripted.Status, $"scripted {scripted.Status}", null);
+            }
+        }
+        if (context.Request.Headers.Authorization.ToString() != $"Bearer {_apiKey}")
+        {
+            return Error(401, "The provided authorization grant is invalid, expired, or revoked", null);
+        }
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return Error(400, $"Bad Request: {ex.Message}", null);
+        }
+        using (body)
+        {
+            var errors = _schema?.Validate(body.RootElement) ?? [];
+            if (errors.Count == 0)
+            {
+                errors = SemanticErrors(body.RootElement);
+            }
+            if (errors.Count > 0)
+            {
+                return Results.Json(new { errors = errors.Select(e => new { message = e.Message, field = e.Field, help = (string?)null }) }, statusCode: 400);
+            }
+            foreach (var personalization in body.RootElement.GetProperty("personalizations").EnumerateArray())
+            {
+                foreach (var to in personalization.GetProperty("to").EnumerateArray())
+                {
+                    _recipients.AddOrUpdate(to.GetProperty("email").GetString()!, 1, (_, n) => n + 1);
+                }
+            }
+            if (_keepBodies)
+            {
+                Accepted.Enqueue(body.RootElement.Clone());
+            }
+        }
+        return Results.StatusCode(202);
+    }
+
+    /// <summary>Rules SendGrid enforces that the schema does not express.</summary>
+    private static List<(string Field, string Message)> SemanticErrors(JsonElement body)
+    {
+        var errors = new List<(string, string)>();
+        var hasSubject = body.TryGetProperty("subject", out var subject) && subject.GetString() is { Length: > 0 };
+        if (!hasSubject && body.GetProperty("personalizations").EnumerateArray().Any(p => !p.TryGetProperty("subject", out _)))
+        {
+            errors.Add(("subject", "The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined."));
+        }
+        if (body.TryGetProperty("content", out var content))
+        {
+            var types = content.EnumerateArray().Select(c => c.GetProperty("type").GetString()).ToList();
+            if (types.Contains("text/plain") && types.IndexOf("text/plain") != 0)
+            {
+                errors.Add(("content", "If present, text/plain content must be first, followed by any other content."));
+            }
+        }
+        else if (!body.TryGetProperty("template_id", out _))
+        {
+            errors.Add(("content", "Unless a valid template_id is provided, the content parameter is required."));
+        }
+        return errors;
+    }
+
+    private static IResult Error(int status, string message, string? field) =>
+        Results.Json(new { errors = new[] { new { message, field, help = (string?)null } } }, statusCode: status);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

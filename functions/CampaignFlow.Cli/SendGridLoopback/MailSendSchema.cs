@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace CampaignFlow.Cli.SendGridLoopback;
+
+/// <summary>
+/// The request schema of SendGrid's <c>POST /v3/mail/send</c>, taken from SendGrid's official OpenAPI document
+/// (<c>PostMailSend</c> request body, with <c>components/schemas</c> as <c>$defs</c>).
+/// </summary>
+public sealed class MailSendSchema(JsonSchema schema)
+{
+    private static readonly ConcurrentDictionary<string, Lazy<MailSendSchema>> Loaded = new();
+
+    /// <summary>Loads (once per path: schema ids are registered process-wide) the mail-send schema from the OpenAPI file.</summary>
+    public static MailSendSchema Load(string openApiPath) =>
+        Loaded.GetOrAdd(Path.GetFullPath(openApiPath), path => new Lazy<MailSendSchema>(() => Read(path))).Value;
+
+    private static MailSendSchema Read(string openApiPath)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(openApiPath))!;
+        var components = document["components"]!;
+        var body = components["requestBodies"]!["PostMailSend"]!["content"]!["application/json"]!["schema"]!.DeepClone().AsObject();
+        body["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        body["$defs"] = components["schemas"]!.DeepClone();
+        var text = body.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
+        return new MailSendSchema(JsonSchema.FromText(text));
+    }
+
+    /// <summary>The first few violations as "path: message", empty when the body conforms.</summary>
+    public IReadOnlyList<(string Field, string Message)> Validate(JsonElement body)
+    {
+        var result = schema.Evaluate(body, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        if (result.IsValid)
+        {
+            return [];
+        }
+        return (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => (d.InstanceLocation.ToString(), $"{e.Key}: {e.Value}")))
+            .Take(10)
+            .ToList();
+    }
+}

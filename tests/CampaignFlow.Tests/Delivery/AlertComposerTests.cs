@@ -1,0 +1,98 @@
+using CampaignFlow.Classification;
+using CampaignFlow.Delivery;
+using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace CampaignFlow.Tests.Delivery;
+
+public sealed class AlertComposerTests
+{
+    private static readonly EmailOptions Sender = new() { FromAddress = "alerts@example.org", PublicBaseUrl = "https://alerts.example.org" };
+    private static readonly TokenService Tokens = new(Options.Create(new TokenOptions { SigningKey = new string('k', 40) }), TimeProvider.System);
+    private static readonly Subscriber Reader = Subscriber.Create("reader@example.org") with { Name = "Reader", Status = SubscriberStatus.Active };
+
+    private static ClassifiedStory Story(string title, string summary = "Summary", string? link = "https://www.regjeringen.no/en/id1/") => new(
+        new Story { Id = "story1", Feed = "mfa", Title = title, Summary = summary, Link = link, Published = new DateTimeOffset(2007, 5, 31, 0, 0, 0, TimeSpan.Zero) },
+        new Classification.Classification
+        {
+            Relevant = true,
+            Score = 4,
+            Decision = ClassificationDecision.Send,
+            Topics = ["diplomatic-conference"],
+            Evidence = [new TermMatch("cluster munitions", 10, 2)],
+            RuleSetVersion = "1.0",
+        });
+
+    private static EmailMessage Compose(ClassifiedStory story) => new AlertComposer(Options.Create(Sender), Tokens).Compose(story, Reader);
+
+    [Fact]
+    public void EscapesMarkupInStoryTextSoItStaysText()
+    {
+        var email = Compose(Story("Ban <script>alert(1)</script> & more", "<img src=x onerror=alert(1)>"));
+
+        Assert.DoesNotContain("<script>", email.Html);
+        Assert.DoesNotContain("<img", email.Html);
+        Assert.Contains("Ban &lt;script&gt;alert(1)&lt;/script&gt; &amp; more", email.Html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", email.Html);
+        Assert.Contains("Ban <script>alert(1)</script> & more", email.Text);
+    }
+
+    [Fact]
+    public void KeepsCarriageReturnsAndLineFeedsOutOfTheSubjectAndHeaders()
+    {
+        var email = Compose(Story("Ban\r\nBcc: victim@example.com\r\n\r\nbody"));
+
+        Assert.DoesNotContain('\r', email.Subject);
+        Assert.DoesNotContain('\n', email.Subject);
+        var mime = OutboxEmailSender.ToMime(email, Sender, DateTimeOffset.UnixEpoch);
+        using var stream = new MemoryStream();
+        mime.WriteTo(stream);
+        stream.Position = 0;
+        var parsed = MimeMessage.Load(stream);
+        Assert.Empty(parsed.Bcc);
+        Assert.Equal("Alert: Ban Bcc: victim@example.com body", parsed.Subject);
+    }
+
+    [Fact]
+    public void DropsLinksThatAreNotHttp()
+    {
+        var email = Compose(Story("Title", link: "javascript:alert(1)"));
+
+        Assert.DoesNotContain("javascript:", email.Html);
+        Assert.DoesNotContain("Read the full story", email.Text);
+    }
+
+    [Fact]
+    public void CarriesAOneClickUnsubscribeThatValidatesForThisSubscriber()
+    {
+        var email = Compose(Story("Title"));
+
+        Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
+        var url = email.Headers["List-Unsubscribe"].Trim('<', '>');
+        Assert.StartsWith("https://alerts.example.org/api/unsubscribe?token=", url);
+        var token = Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        Assert.Equal(Reader.Id, Tokens.Validate(AlertComposer.UnsubscribePurpose, token));
+        Assert.Contains(url.Replace("&", "&amp;"), email.Html);
+        Assert.Contains(url, email.Text);
+    }
+
+    [Fact]
+    public void ExplainsWhyWithTheMatchedTermsAndTopics()
+    {
+        var email = Compose(Story("Title"));
+
+        Assert.Contains("Why you got this: the story mentions \u201ccluster munitions\u201d (topics: diplomatic-conference).", email.Text);
+    }
+
+    [Fact]
+    public void TagsTheMessageWithIdsButNoAddress()
+    {
+        var email = Compose(Story("Title"));
+
+        Assert.Equal("story1", email.CustomArgs["story_id"]);
+        Assert.DoesNotContain(email.CustomArgs.Values, v => v.Contains('@'));
+        Assert.DoesNotContain("@", email.Reference);
+    }
+}

@@ -1,0 +1,39 @@
+using CampaignFlow.Delivery;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignFlow.Tests.Delivery;
+
+public sealed class TokenServiceTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private TokenService Service(string key = "0123456789abcdef0123456789abcdef-key") => new(Options.Create(new TokenOptions { SigningKey = key }), _clock);
+
+    [Fact]
+    public void AcceptsItsOwnTokenForTheSamePurpose() =>
+        Assert.Equal("sub1", Service().Validate("unsubscribe", Service().Create("unsubscribe", "sub1")));
+
+    [Fact]
+    public void RejectsATokenForAnotherPurpose() =>
+        Assert.Null(Service().Validate("preferences", Service().Create("unsubscribe", "sub1")));
+
+    [Fact]
+    public void RejectsATamperedSubject()
+    {
+        var token = Service().Create("unsubscribe", "sub1");
+        Assert.Null(Service().Validate("unsubscribe", token.Replace("sub1", "sub2")));
+    }
+
+    [Fact]
+    public void RejectsATokenSignedWithAnotherKey() =>
+        Assert.Null(Service().Validate("unsubscribe", Service("another-key-another-key-another-key-0").Create("unsubscribe", "sub1")));
+
+    [Fact]
+    public void RejectsAnExpiredToken()
+    {
+        var token = Service().Create("confirm", "sub1", TimeSpan.FromHours(1));
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Null(Service().Validate("confirm", token));
+    }
+}

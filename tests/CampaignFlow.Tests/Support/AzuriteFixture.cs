@@ -1,0 +1,59 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using CampaignFlow.Cli.Local;
+using CampaignFlow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Tests.Support;
+
+/// <summary>A real Azurite (in memory, free loopback ports) per test class, with the app's services wired against it.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private Azurite? _azurite;
+
+    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started");
+
+    public QueueServiceClient Queues => new(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    public TableServiceClient Tables => new(ConnectionString);
+    public BlobServiceClient Blobs => new(ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await Azurite.StartAsync(location: null);
+        await new StorageProvisioner(Queues, Tables, Blobs).EnsureAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>The library wired exactly as the hosts wire it, plus the given settings.</summary>
+    public ServiceProvider Services(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = ConnectionString,
+            ["Feeds:Sources:0:Name"] = "test",
+            ["Feeds:Sources:0:Url"] = "unused.xml",
+            ["Email:Sink"] = "Outbox",
+            ["Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "campaignflow-tests", Guid.NewGuid().ToString("n")),
+            ["Tokens:SigningKey"] = "test-signing-key-0123456789abcdef0123456789",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddCampaignFlow(configuration);
+        services.AddCampaignFlowAzure(configuration);
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+}
