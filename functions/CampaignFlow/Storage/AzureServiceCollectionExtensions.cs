@@ -4,6 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Queues;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
+using CampaignFlow.Operations;
 using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
@@ -44,6 +45,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton<PoisonQueues>();
 
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
         services.AddHttpClient(nameof(SendGridEmailSender));

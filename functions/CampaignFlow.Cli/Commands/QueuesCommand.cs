@@ -1,0 +1,71 @@
+using System.CommandLine;
+using CampaignFlow.Cli.Local;
+using CampaignFlow.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary><c>campaignflow queues status</c> and <c>queues poison list|show|replay|discard</c>: the operator's queue tools.</summary>
+public static class QueuesCommand
+{
+    public static Command Create()
+    {
+        var status = Storage(new Command("status", "Depth of every stage queue and its poison queue"), async (tools, _, output, ct) =>
+        {
+            TextTable.Write(output, ["queue", "messages", "poison"], (await tools.DepthsAsync(ct)).Select(d => (IReadOnlyList<string>)[d.Queue, d.Messages.ToString(), d.Poison.ToString()]));
+            return 0;
+        });
+
+        var queue = new Argument<string>("queue") { Description = "The stage queue (stories, alerts, …)" };
+        var id = new Argument<string>("id") { Description = "The message id (from 'list')" };
+        var list = Storage(new Command("list", "The messages in a poison queue, with their reasons") { queue }, async (tools, parse, output, ct) =>
+        {
+            var messages = await tools.ListAsync(parse.GetValue(queue)!, ct);
+            TextTable.Write(output, ["id", "inserted", "dequeued", "reason"], messages.Select(m => (IReadOnlyList<string>)[m.Id, m.InsertedOn?.ToString("u") ?? "", m.DequeueCount.ToString(), m.Reason ?? "(retries exhausted)"]));
+            return 0;
+        });
+        var show = Storage(new Command("show", "One poison message in full") { queue, id }, async (tools, parse, output, ct) =>
+        {
+            var message = await tools.ShowAsync(parse.GetValue(queue)!, parse.GetValue(id)!, ct);
+            if (message is null)
+            {
+                await Console.Error.WriteLineAsync("no such message");
+                return 1;
+            }
+            output.WriteLine($"id:       {message.Id}\ninserted: {message.InsertedOn:u}\nreason:   {message.Reason ?? "(retries exhausted)"}\nmessage:  {message.Original}");
+            return 0;
+        });
+        var replay = Storage(new Command("replay", "Put a poison message back on its queue (the stage is idempotent)") { queue, id }, async (tools, parse, output, ct) =>
+            Report(output, await tools.ReplayAsync(parse.GetValue(queue)!, parse.GetValue(id)!, ct), "replayed"));
+        var discard = Storage(new Command("discard", "Delete a poison message") { queue, id }, async (tools, parse, output, ct) =>
+            Report(output, await tools.DiscardAsync(parse.GetValue(queue)!, parse.GetValue(id)!, ct), "discarded"));
+
+        return new Command("queues", "Queue depths and poison-queue tools") { status, new Command("poison", "Poison-queue tools") { list, show, replay, discard } };
+    }
+
+    private static int Report(TextWriter output, bool found, string verb)
+    {
+        if (!found)
+        {
+            Console.Error.WriteLine("no such message (or another operator took it)");
+            return 1;
+        }
+        output.WriteLine(verb);
+        return 0;
+    }
+
+    private static Command Storage(Command command, Func<PoisonQueues, ParseResult, TextWriter, CancellationToken, Task<int>> action)
+    {
+        var state = StorageOptionsCli.State();
+        var account = StorageOptionsCli.Account();
+        command.Options.Add(state);
+        command.Options.Add(account);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
+            Console.Error.WriteLine($"({session.Description})");
+            return await action(session.Services.GetRequiredService<PoisonQueues>(), parse, Console.Out, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using CampaignFlow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Cli.Local;
+
+/// <summary>
+/// The storage a runbook command works on: the local state's Azurite (started for the command and stopped after),
+/// or an Azure storage account reached with the signed-in identity (DefaultAzureCredential).
+/// </summary>
+public sealed class StorageSession(ServiceProvider services, Azurite? azurite, string description) : IAsyncDisposable
+{
+    public IServiceProvider Services => services;
+
+    public string Description => description;
+
+    public static async Task<StorageSession> OpenAsync(string? account, string? stateDirectory, CancellationToken cancellationToken = default)
+    {
+        var settings = new Dictionary<string, string?>();
+        Azurite? azurite = null;
+        string description;
+        if (!string.IsNullOrEmpty(account))
+        {
+            var name = Uri.TryCreate(account, UriKind.Absolute, out var uri) ? uri.Host.Split('.')[0] : account;
+            settings["Storage:BlobServiceUri"] = $"https://{name}.blob.core.windows.net";
+            settings["Storage:QueueServiceUri"] = $"https://{name}.queue.core.windows.net";
+            settings["Storage:TableServiceUri"] = $"https://{name}.table.core.windows.net";
+            description = $"storage account {name} (signed-in identity)";
+        }
+        else
+        {
+            var state = Path.GetFullPath(stateDirectory ?? Path.Combine(RepositoryRoot.Find(), ".state"));
+            azurite = await Azurite.StartAsync(Path.Combine(state, "azurite"), cancellationToken);
+            settings["Storage:ConnectionString"] = azurite.ConnectionString;
+            description = $"local Azurite ({state})";
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Azure", LogLevel.Error))
+            .AddSingleton<IConfiguration>(configuration);
+        services.AddCampaignFlow(configuration);
+        services.AddCampaignFlowAzure(configuration);
+        var provider = services.BuildServiceProvider();
+        if (azurite is not null)
+        {
+            await provider.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
+        }
+        return new StorageSession(provider, azurite, description);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+}
