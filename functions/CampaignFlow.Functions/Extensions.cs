@@ -1,4 +1,5 @@
 using CampaignFlow.Storage;
+using CampaignFlow.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class Extensions
     {
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        builder.Services.AddSingleton<IPipelineTelemetry, ApplicationInsightsPipelineTelemetry>();
         builder.Services.AddCampaignFlow(builder.Configuration);
         builder.Services.AddCampaignFlowAzure(builder.Configuration);
         builder.Services.AddHostedService<StorageStartup>();

@@ -18,5 +18,7 @@ public sealed class RunTally(LoggingPipelineTelemetry log) : IPipelineTelemetry
         log.Track(eventName, storyId, properties);
     }
 
+    public void Metric(string name, double value, IReadOnlyDictionary<string, string>? dimensions = null) => log.Metric(name, value, dimensions);
+
     public int Count(string eventName) => _counts.GetValueOrDefault(eventName);
 }

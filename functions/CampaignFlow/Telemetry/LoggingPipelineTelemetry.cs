@@ -10,4 +10,10 @@ public sealed class LoggingPipelineTelemetry(ILogger<LoggingPipelineTelemetry> l
         var details = properties is null ? "" : string.Join(" ", properties.Select(p => $"{p.Key}={p.Value}"));
         logger.LogInformation("Event {EventName} {StoryId} {Details}", eventName, storyId ?? "-", details);
     }
+
+    public void Metric(string name, double value, IReadOnlyDictionary<string, string>? dimensions = null)
+    {
+        var details = dimensions is null ? "" : string.Join(" ", dimensions.Select(p => $"{p.Key}={p.Value}"));
+        logger.LogInformation("Metric {MetricName} {Value} {Details}", name, value, details);
+    }
 }

@@ -11,4 +11,10 @@ public static class PipelineEvents
     public const string EmailSent = "email.sent";
     public const string EmailSkipped = "email.skipped";
     public const string EmailFailed = "email.failed";
+
+    /// <summary>Metric: messages waiting on a stage queue (dimension <c>queue</c>).</summary>
+    public const string QueueDepth = "queue.depth";
+
+    /// <summary>Metric: messages in a stage's poison queue (dimension <c>queue</c>); the poison alert fires on it.</summary>
+    public const string PoisonDepth = "queue.poison.depth";
 }
