@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace CampaignFlow.Cli.Local;
 
@@ -28,7 +29,8 @@ public static class LocalPipelineHost
                 .AddInMemoryCollection(Settings(run))
                 .AddEnvironmentVariables("CAMPAIGNFLOW_"))
             .ConfigureLogging(logging => logging
-                .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+                .AddConsole(o => o.FormatterName = CompactConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<CompactConsoleFormatter, ConsoleFormatterOptions>()
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddFilter("CampaignFlow", consoleLevel)
                 .AddFilter("CampaignFlow.Telemetry", LogLevel.Warning)

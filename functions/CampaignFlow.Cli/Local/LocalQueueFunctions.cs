@@ -20,7 +20,7 @@ public sealed class LocalQueueFunctions(
         activity.RunAsync(() => runner.RunAsync<StoryMessage>(QueueNames.Stories, message, async (story, ct) =>
         {
             var verdict = await classify.HandleAsync(story, ct);
-            logger.LogInformation("Classified {StoryId} as {Decision} (score {Score:0.00})", story.StoryId, verdict.Decision, verdict.Score);
+            logger.LogInformation("  classified {StoryId}: {Decision} (score {Score:0.00}; {Topics})", story.StoryId[..8], verdict.Decision, verdict.Score, verdict.Topics.Count == 0 ? "no topics" : string.Join(", ", verdict.Topics));
         }, cancellationToken));
 
     [FunctionName("NotifySubscribers")]
@@ -28,6 +28,6 @@ public sealed class LocalQueueFunctions(
         activity.RunAsync(() => runner.RunAsync<AlertMessage>(QueueNames.Alerts, message, async (alert, ct) =>
         {
             var sent = await notify.HandleAsync(alert, ct);
-            logger.LogInformation("Alert {StoryId} sent to {Recipients} subscribers", alert.StoryId, sent);
+            logger.LogInformation("  alert {StoryId}: sent to {Recipients} subscriber(s)", alert.StoryId[..8], sent);
         }, cancellationToken));
 }
