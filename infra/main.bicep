@@ -52,10 +52,10 @@ param sendGridApiKey string = ''
 @secure()
 param tokenSigningKey string = ''
 
-@description('Optional. Sender address of every email (`SendGrid__FromAddress`); must be a verified sender or on an authenticated domain in SendGrid.')
+@description('Optional. Sender address of every email (`Email__FromAddress`); must be a verified sender or on an authenticated domain in SendGrid.')
 param senderAddress string = 'noreply@example.org'
 
-@description('Optional. Sender display name (`SendGrid__FromName`).')
+@description('Optional. Sender display name (`Email__FromName`).')
 param senderName string = 'Cluster Munition Coalition alerts'
 
 @description('Optional. SendGrid signed event webhook verification public key (`SendGrid__WebhookVerificationKey`, base64 ECDSA public key; not a secret). Empty until the webhook is configured.')

@@ -1,4 +1,5 @@
 using CampaignFlow.Classification;
+using CampaignFlow.Configuration;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Pipeline;
@@ -15,9 +16,9 @@ public static class CampaignFlowServiceCollectionExtensions
     public static IServiceCollection AddCampaignFlow(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<FeedOptions>(FeedOptions.SectionName);
+        services.AddSettings<EmailOptions>(EmailOptions.SectionName);
+        services.AddSettings<TokenOptions>(TokenOptions.SectionName);
 
         services.AddHttpClient<FeedFetcher>((sp, http) =>
             {

@@ -67,10 +67,10 @@ param pollSchedule string
 @description('Required. NCRONTAB schedule of the SendDigest timer (`SendDigest__Schedule`, UTC).')
 param digestSchedule string
 
-@description('Required. Sender address of every email (`SendGrid__FromAddress`); must be an authenticated sender in SendGrid.')
+@description('Required. Sender address of every email (`Email__FromAddress`); must be an authenticated sender in SendGrid.')
 param senderAddress string
 
-@description('Required. Sender display name (`SendGrid__FromName`).')
+@description('Required. Sender display name (`Email__FromName`).')
 param senderName string
 
 @description('Optional. SendGrid signed event webhook verification public key (`SendGrid__WebhookVerificationKey`); not a secret. Empty until the webhook is configured.')
@@ -198,8 +198,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SendDigest__Schedule: digestSchedule
     // Email.
     SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=SendGridApiKey)'
-    SendGrid__FromAddress: senderAddress
-    SendGrid__FromName: senderName
+    Email__FromAddress: senderAddress
+    Email__FromName: senderName
     SendGrid__WebhookVerificationKey: sendGridWebhookVerificationKey
     Tokens__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=TokenSigningKey)'
     Email__PublicBaseUrl: !empty(publicBaseUrl) ? publicBaseUrl : 'https://${site.properties.defaultHostName}'
