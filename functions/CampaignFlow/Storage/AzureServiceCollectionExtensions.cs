@@ -46,6 +46,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<StatusReport>();
 
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
         services.AddHttpClient(nameof(SendGridEmailSender));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using CampaignFlow.Feeds;
@@ -17,8 +18,19 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
         {
             return null;
         }
-        var e = response.Value!;
-        return new FeedState
+        return ToState(response.Value!);
+    }
+
+    public async IAsyncEnumerable<KeyValuePair<string, FeedState>> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            yield return new(entity.RowKey, ToState(entity));
+        }
+    }
+
+    private static FeedState ToState(TableEntity e) =>
+        new()
         {
             ETag = e.GetString(nameof(FeedState.ETag)),
             LastModified = e.GetString(nameof(FeedState.LastModified)),
@@ -27,7 +39,6 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
             ConsecutiveFailures = e.GetInt32(nameof(FeedState.ConsecutiveFailures)) ?? 0,
             LastError = e.GetString(nameof(FeedState.LastError)),
         };
-    }
 
     public Task SaveAsync(string feed, FeedState state, CancellationToken cancellationToken = default) =>
         _table.UpsertEntityAsync(
