@@ -1,0 +1,106 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CampaignFlow.Cli.Local;
+
+namespace CampaignFlow.Tests.Configuration;
+
+/// <summary>
+/// The app settings as three sources see them: what the code reads (options classes and function bindings), what
+/// the infra deploys, and the README's settings table. Indexed settings are normalised to <c>__N__</c>.
+/// </summary>
+public static partial class AppSettingsCatalog
+{
+    /// <summary>Settings the Functions platform and the host read, not the app's options classes.</summary>
+    public static readonly string[] Platform =
+    [
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "AzureWebJobsStorage__blobServiceUri",
+        "AzureWebJobsStorage__clientId",
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__tableServiceUri",
+    ];
+
+    /// <summary>Every setting an options class of the app binds: <c>SectionName__Property</c>, lists of objects as <c>__N__Property</c>.</summary>
+    public static SortedSet<string> ReadByCode()
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(CampaignFlowServiceCollectionExtensions).Assembly.GetTypes())
+        {
+            if (type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() is not string section)
+            {
+                continue;
+            }
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                var element = property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>)
+                    ? property.PropertyType.GetGenericArguments()[0]
+                    : null;
+                if (element is { IsClass: true } && element != typeof(string))
+                {
+                    foreach (var inner in element.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+                    {
+                        names.Add($"{section}__{property.Name}__N__{inner.Name}");
+                    }
+                }
+                else
+                {
+                    names.Add($"{section}__{property.Name}");
+                }
+            }
+        }
+        foreach (Match match in PercentSetting().Matches(File.ReadAllText(FunctionsMetadataPath())))
+        {
+            names.Add(match.Groups[1].Value);
+        }
+        return names;
+    }
+
+    public static SortedSet<string> DeployedByInfra() =>
+        new(Infra.BicepTemplate.AppSettingNames().Select(Normalise), StringComparer.Ordinal);
+
+    /// <summary>The first column of the README's settings table; <c>`__Key`</c> continues the previous name's prefix.</summary>
+    public static SortedSet<string> InReadme()
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Find(), "README.md"));
+        var table = readme.SkipWhile(l => !l.StartsWith("## Settings", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal));
+        foreach (var row in table.Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var prefix = "";
+            foreach (Match match in Code().Matches(row.Split('|')[1]))
+            {
+                var name = match.Groups[1].Value;
+                if (name.StartsWith("__", StringComparison.Ordinal))
+                {
+                    name = prefix + name;
+                }
+                else
+                {
+                    var last = name.LastIndexOf("__", StringComparison.Ordinal);
+                    prefix = last < 0 ? name : name[..last];
+                }
+                names.Add(Normalise(name));
+            }
+        }
+        return names;
+    }
+
+    private static string Normalise(string name) => Index().Replace(name, "__N__");
+
+    private static string FunctionsMetadataPath()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        return Path.Combine(RepositoryRoot.Find(), "functions", "CampaignFlow.Functions", "bin", configuration, "net10.0", "functions.metadata");
+    }
+
+    [GeneratedRegex("%([A-Za-z0-9_]+)%")]
+    private static partial Regex PercentSetting();
+
+    [GeneratedRegex("`([A-Za-z0-9_]+)`")]
+    private static partial Regex Code();
+
+    [GeneratedRegex(@"__\d+__")]
+    private static partial Regex Index();
+}
