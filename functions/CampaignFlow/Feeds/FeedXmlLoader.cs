@@ -1,0 +1,116 @@
+using System.Xml;
+using System.Xml.Linq;
+
+namespace CampaignFlow.Feeds;
+
+/// <summary>
+/// Loads feed text into an element tree in three steps: a strict, safe XmlReader parse; on
+/// failure, the same parse after <see cref="FeedXmlRepairs"/>; as a last resort the
+/// <see cref="TolerantXmlScanner"/>. DTDs are ignored (never processed), nothing is resolved,
+/// and depth is bounded in every step.
+/// </summary>
+internal static class FeedXmlLoader
+{
+    public const int MaxDepth = 256;
+
+    public static XElement Load(string text, List<string> warnings)
+    {
+        if (TryStrict(text, out var root, out var error))
+        {
+            return root;
+        }
+        warnings.Add($"not well-formed XML: {OneLine(error!.Message)}");
+        var repaired = FeedXmlRepairs.Repair(text, warnings);
+        if (TryStrict(repaired, out root, out var second))
+        {
+            return root;
+        }
+        warnings.Add($"still not well-formed after repair ({OneLine(second!.Message)}); read with the tolerant scanner");
+        return TolerantXmlScanner.Parse(repaired, warnings);
+    }
+
+    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    private static bool TryStrict(string text, out XElement root, out XmlException? error)
+    {
+        var settings = new XmlReaderSettings
+        {
+            // Ignore, not Parse: a DOCTYPE is skipped, so no entity is ever declared or expanded
+            // (billion laughs, external and parameter entities all become undeclared references).
+            DtdProcessing = DtdProcessing.Ignore,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            MaxCharactersInDocument = FeedParser.MaxDocumentBytes,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        root = null!;
+        error = null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), settings);
+            root = Read(reader);
+            return true;
+        }
+        catch (XmlException ex)
+        {
+            error = ex;
+            return false;
+        }
+    }
+
+    /// <summary>Builds the tree by hand so that depth is checked as elements open, before memory is spent.</summary>
+    private static XElement Read(XmlReader reader)
+    {
+        XElement? root = null;
+        var stack = new Stack<XElement>();
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (stack.Count >= MaxDepth)
+                    {
+                        throw new FeedParseException($"elements are nested deeper than {MaxDepth} levels");
+                    }
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    var empty = reader.IsEmptyElement;
+                    if (reader.MoveToFirstAttribute())
+                    {
+                        do
+                        {
+                            if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+                            {
+                                element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                            }
+                        }
+                        while (reader.MoveToNextAttribute());
+                        reader.MoveToElement();
+                    }
+                    if (stack.Count == 0)
+                    {
+                        root = element;
+                    }
+                    else
+                    {
+                        stack.Peek().Add(element);
+                    }
+                    if (!empty)
+                    {
+                        stack.Push(element);
+                    }
+                    break;
+                case XmlNodeType.EndElement:
+                    stack.Pop();
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Add(new XText(reader.Value));
+                    }
+                    break;
+            }
+        }
+        return root ?? throw new XmlException("the document has no root element");
+    }
+}
