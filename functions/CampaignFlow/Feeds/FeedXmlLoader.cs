@@ -15,6 +15,7 @@ internal static class FeedXmlLoader
 
     public static XElement Load(string text, List<string> warnings)
     {
+        text = FeedXmlRepairs.ExpandPlainEntities(text);
         if (TryStrict(text, out var root, out var error))
         {
             return root;

@@ -24,6 +24,44 @@ internal static partial class FeedXmlRepairs
     }
 
     /// <summary>
+    /// Internal entities whose value is plain text (no markup, no references, at most 1 KiB)
+    /// are substituted, as feedparser does (`&lt;!ENTITY id "tag:example.com,"&gt;`). Nothing
+    /// else in a DOCTYPE is ever expanded; total growth is capped, so this cannot amplify.
+    /// </summary>
+    public static string ExpandPlainEntities(string text)
+    {
+        var start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return text;
+        }
+        var end = DoctypeEnd(text, start);
+        var plain = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in PlainEntityDeclaration().Matches(text[start..end]))
+        {
+            var value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
+            if (value.Length <= 1024)
+            {
+                plain.TryAdd(m.Groups[1].Value, value.Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&apos;", StringComparison.Ordinal));
+            }
+        }
+        if (plain.Count == 0)
+        {
+            return text;
+        }
+        var budget = 1_000_000;
+        var body = EntityOrSkipped().Replace(text[end..], m =>
+        {
+            if (m.Groups["ref"].Success && plain.TryGetValue(m.Groups["ref"].Value, out var value) && (budget -= value.Length) >= 0)
+            {
+                return value;
+            }
+            return m.Value;
+        });
+        return budget < 0 ? text : string.Concat(text.AsSpan(0, end), body);
+    }
+
+    /// <summary>
     /// The text is already decoded, so the declaration carries nothing we need; a declaration
     /// after a comment or blank line is a fatal error for XmlReader.
     /// </summary>
@@ -230,6 +268,9 @@ internal static partial class FeedXmlRepairs
 
     [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
     private static partial Regex XmlDeclaration();
+
+    [GeneratedRegex("""<!ENTITY\s+([A-Za-z_][A-Za-z0-9_.\-]*)\s+(?:"([^"%&<]*)"|'([^'%&<]*)')\s*>""")]
+    private static partial Regex PlainEntityDeclaration();
 
     [GeneratedRegex(@"<!ENTITY\s+(?:%\s+)?([^\s>]+)")]
     private static partial Regex EntityDeclaration();
