@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -9,7 +10,7 @@ namespace CampaignFlow.Feeds;
 /// <see cref="TolerantXmlScanner"/>. DTDs are ignored (never processed), nothing is resolved,
 /// and depth is bounded in every step.
 /// </summary>
-internal static class FeedXmlLoader
+internal static partial class FeedXmlLoader
 {
     public const int MaxDepth = 256;
 
@@ -25,6 +26,11 @@ internal static class FeedXmlLoader
         if (TryStrict(repaired, out root, out var second))
         {
             return root;
+        }
+        if (!FeedElement().IsMatch(repaired))
+        {
+            // Junk (random bytes, a text file) is not worth scanning: say what it is.
+            throw new FeedParseException($"not a feed: no RSS, RDF or Atom element found ({OneLine(error.Message)})");
         }
         warnings.Add($"still not well-formed after repair ({OneLine(second!.Message)}); read with the tolerant scanner");
         return TolerantXmlScanner.Parse(repaired, warnings);
@@ -114,4 +120,7 @@ internal static class FeedXmlLoader
         }
         return root ?? throw new XmlException("the document has no root element");
     }
+
+    [GeneratedRegex(@"<(?:[A-Za-z_][\w.\-]*:)?(?:rss|RDF|feed|channel)[\s/>]")]
+    private static partial Regex FeedElement();
 }
