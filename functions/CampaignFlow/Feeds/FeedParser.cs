@@ -36,6 +36,10 @@ public static class FeedParser
         {
             throw new FeedParseException("the document is empty");
         }
+        if (LooksBinary(text))
+        {
+            throw new FeedParseException("binary data, not a feed");
+        }
         var first = FeedMarkup.FirstElementName(text);
         if (first is null)
         {
@@ -48,5 +52,20 @@ public static class FeedParser
         var root = FeedXmlLoader.Load(text, warnings);
         var feed = FeedMapper.Map(root, baseUri, warnings);
         return feed with { Warnings = warnings.Distinct(StringComparer.Ordinal).Take(50).ToList() };
+    }
+
+    /// <summary>More than 1% control characters in the first 64K characters: no text format looks like that.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 65_536));
+        var controls = 0;
+        foreach (var c in sample)
+        {
+            if (c < 0x20 && c is not ('\t' or '\n' or '\r'))
+            {
+                controls++;
+            }
+        }
+        return controls > sample.Length / 100;
     }
 }

@@ -176,6 +176,8 @@ internal static partial class FeedXmlRepairs
         var dropped = new SortedSet<string>(StringComparer.Ordinal);
         var bare = 0;
         var invalidReferences = 0;
+        // Escaping grows the text; a document that is mostly bare '&' is junk, not worth megabytes.
+        var growthLeft = FeedParser.MaxDocumentBytes / 4;
         var result = EntityOrSkipped().Replace(text, m =>
         {
             if (!m.Value.StartsWith('&'))
@@ -186,6 +188,10 @@ internal static partial class FeedXmlRepairs
             if (!reference.Success)
             {
                 bare++;
+                if ((growthLeft -= 4) < 0)
+                {
+                    throw new FeedParseException("not a feed: too many unescaped '&' to repair");
+                }
                 return "&amp;";
             }
             var name = reference.Value;

@@ -20,12 +20,17 @@ internal static class TolerantXmlScanner
         var document = new XElement(XName.Get("document", Synthetic));
         var stack = new List<(XElement Element, string RawName, Dictionary<string, string>? Scope)>();
         var i = 0;
+        var nodes = 0;
         var text0 = new StringBuilder();
         XElement Current() => stack.Count == 0 ? document : stack[^1].Element;
         void FlushText()
         {
             if (text0.Length > 0)
             {
+                if (++nodes > FeedXmlLoader.MaxNodes)
+                {
+                    throw FeedXmlLoader.TooManyNodes();
+                }
                 if (stack.Count > 0)
                 {
                     Current().Add(new XText(Clean(WebUtility.HtmlDecode(text0.ToString()))));
@@ -92,7 +97,12 @@ internal static class TolerantXmlScanner
             else if (i + 1 < text.Length && FeedMarkup.IsNameStart(text[i + 1]))
             {
                 FlushText();
-                i = ReadStartTag(text, i, stack, Current(), warnings);
+                i = ReadStartTag(text, i, stack, Current(), warnings, out var attributeCount);
+                nodes += 1 + attributeCount;
+                if (nodes > FeedXmlLoader.MaxNodes)
+                {
+                    throw FeedXmlLoader.TooManyNodes();
+                }
             }
             else
             {
@@ -105,7 +115,7 @@ internal static class TolerantXmlScanner
     }
 
     private static int ReadStartTag(
-        string text, int i, List<(XElement Element, string RawName, Dictionary<string, string>? Scope)> stack, XElement parent, List<string> warnings)
+        string text, int i, List<(XElement Element, string RawName, Dictionary<string, string>? Scope)> stack, XElement parent, List<string> warnings, out int attributeCount)
     {
         var nameEnd = i + 1;
         while (nameEnd < text.Length && FeedMarkup.IsNameChar(text[nameEnd]))
@@ -182,6 +192,7 @@ internal static class TolerantXmlScanner
                 scope[name == "xmlns" ? "" : name[6..]] = value;
             }
         }
+        attributeCount = attributes.Count;
         var element = new XElement(Name(rawName, stack, scope, isAttribute: false));
         foreach (var (name, value) in attributes)
         {

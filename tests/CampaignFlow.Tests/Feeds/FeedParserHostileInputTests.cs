@@ -142,6 +142,35 @@ public sealed class FeedParserHostileInputTests(ITestOutputHelper output) : IDis
     }
 
     [Theory]
+    [InlineData("<a/>")]
+    [InlineData("<a b=\"\" c=\"\" d=\"\"/>")]
+    [InlineData("<a>x</a>")]
+    public void RejectsAFloodOfTinyNodes(string node)
+    {
+        var builder = new StringBuilder("<rss><channel><title>T</title>");
+        while (builder.Length < FeedParser.MaxDocumentBytes - 100)
+        {
+            builder.Append(node);
+        }
+
+        var (_, error) = Run(Encoding.UTF8.GetBytes(builder.ToString()));
+
+        Assert.NotNull(error);
+        Assert.Contains("XML nodes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RejectsAFloodOfBareAmpersands()
+    {
+        var xml = "<rss><channel><title>" + new string('&', FeedParser.MaxDocumentBytes - 100) + "</title></channel></rss>";
+
+        var (_, error) = Run(Encoding.UTF8.GetBytes(xml));
+
+        Assert.NotNull(error);
+        Assert.Contains("'&'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
