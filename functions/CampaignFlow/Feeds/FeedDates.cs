@@ -32,6 +32,10 @@ internal static partial class FeedDates
             return null;
         }
         var text = value.Trim();
+        if (text.Length > 100)
+        {
+            return null; // no date is this long; do not spend time on it
+        }
         return Norwegian(text) ?? Iso(text) ?? Rfc822(text) ?? Fallback(text);
     }
 

@@ -21,8 +21,12 @@ internal static partial class FeedXmlLoader
     /// </summary>
     public const int MaxNodes = 500_000;
 
+    /// <summary>Attributes on one element (feeds use a handful; XElement looks them up linearly).</summary>
+    public const int MaxAttributes = 256;
+
     public static XElement Load(string text, List<string> warnings)
     {
+        CheckAttributeCounts(text);
         text = FeedXmlRepairs.ExpandPlainEntities(text);
         if (TryStrict(text, out var root, out var error))
         {
@@ -41,6 +45,47 @@ internal static partial class FeedXmlLoader
         }
         warnings.Add($"still not well-formed after repair ({OneLine(second!.Message)}); read with the tolerant scanner");
         return TolerantXmlScanner.Parse(repaired, warnings);
+    }
+
+    /// <summary>
+    /// XmlReader reads all attributes of a start tag before it returns it, and slows down badly
+    /// (over 20 s at 8 MiB) on a tag with a million attributes; such a tag is refused up front.
+    /// One linear pass that skips CDATA sections and comments.
+    /// </summary>
+    private static void CheckAttributeCounts(string text)
+    {
+        var i = text.IndexOf('<');
+        while (i >= 0 && i + 1 < text.Length)
+        {
+            if (string.CompareOrdinal(text, i, "<![CDATA[", 0, 9) == 0)
+            {
+                var close = text.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+                i = close < 0 ? -1 : text.IndexOf('<', close + 3);
+                continue;
+            }
+            if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+            {
+                var close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = close < 0 ? -1 : text.IndexOf('<', close + 3);
+                continue;
+            }
+            if (!FeedMarkup.IsNameStart(text[i + 1]))
+            {
+                i = text.IndexOf('<', i + 1);
+                continue;
+            }
+            var j = i + 1;
+            var equals = 0;
+            while (j < text.Length && text[j] is not ('<' or '>'))
+            {
+                if (text[j] == '=' && ++equals > MaxAttributes)
+                {
+                    throw new FeedParseException($"an element has more than {MaxAttributes} attributes");
+                }
+                j++;
+            }
+            i = j < text.Length ? text.IndexOf('<', j) : -1;
+        }
     }
 
     internal static FeedParseException TooManyNodes() =>
@@ -97,6 +142,10 @@ internal static partial class FeedXmlLoader
                     }
                     var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
                     var empty = reader.IsEmptyElement;
+                    if (reader.AttributeCount > MaxAttributes)
+                    {
+                        throw new FeedParseException($"an element has more than {MaxAttributes} attributes");
+                    }
                     if (reader.MoveToFirstAttribute())
                     {
                         do

@@ -11,8 +11,6 @@ namespace CampaignFlow.Feeds;
 /// </summary>
 internal static partial class FeedXmlRepairs
 {
-    private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
-
     public static string Repair(string text, List<string> warnings)
     {
         text = RemoveDeclaration(text, warnings);
@@ -37,7 +35,7 @@ internal static partial class FeedXmlRepairs
         }
         var end = DoctypeEnd(text, start);
         var plain = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match m in PlainEntityDeclaration().Matches(text[start..end]))
+        for (var m = PlainEntityDeclaration().Match(text, start, end - start); m.Success && plain.Count < 1000; m = m.NextMatch())
         {
             var value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
             if (value.Length <= 1024)
@@ -50,15 +48,22 @@ internal static partial class FeedXmlRepairs
             return text;
         }
         var budget = 1_000_000;
-        var body = EntityOrSkipped().Replace(text[end..], m =>
+        var lookup = plain.GetAlternateLookup<ReadOnlySpan<char>>();
+        var builder = new StringBuilder(text.Length);
+        var copied = 0;
+        foreach (var m in EntityOrSkipped().EnumerateMatches(text, end))
         {
-            if (m.Groups["ref"].Success && plain.TryGetValue(m.Groups["ref"].Value, out var value) && (budget -= value.Length) >= 0)
+            if (text[m.Index] == '&' && m.Length > 2 && lookup.TryGetValue(text.AsSpan(m.Index + 1, m.Length - 2), out var value))
             {
-                return value;
+                if ((budget -= value.Length) < 0)
+                {
+                    return text;
+                }
+                builder.Append(text, copied, m.Index - copied).Append(value);
+                copied = m.Index + m.Length;
             }
-            return m.Value;
-        });
-        return budget < 0 ? text : string.Concat(text.AsSpan(0, end), body);
+        }
+        return builder.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>
@@ -93,7 +98,7 @@ internal static partial class FeedXmlRepairs
         }
         var end = DoctypeEnd(text, start);
         var doctype = text[start..end];
-        foreach (Match m in EntityDeclaration().Matches(doctype))
+        for (var m = EntityDeclaration().Match(doctype); m.Success && declared.Count < 1000; m = m.NextMatch())
         {
             declared.Add(m.Groups[1].Value);
         }
@@ -178,64 +183,93 @@ internal static partial class FeedXmlRepairs
         var invalidReferences = 0;
         // Escaping grows the text; a document that is mostly bare '&' is junk, not worth megabytes.
         var growthLeft = FeedParser.MaxDocumentBytes / 4;
-        var result = EntityOrSkipped().Replace(text, m =>
+        StringBuilder? builder = null;
+        var copied = 0;
+        void Replace(int index, int length, string replacement)
         {
-            if (!m.Value.StartsWith('&'))
+            builder ??= new StringBuilder(text.Length + 1024);
+            builder.Append(text, copied, index - copied).Append(replacement);
+            copied = index + length;
+        }
+        static void Note(SortedSet<string> names, string name)
+        {
+            if (names.Count < 10)
             {
-                return m.Value;
+                names.Add(name);
             }
-            var reference = m.Groups["ref"];
-            if (!reference.Success)
+        }
+        // ValueMatch allocates nothing: most matches (&amp; &lt; CDATA, comments) need no change.
+        foreach (var m in EntityOrSkipped().EnumerateMatches(text))
+        {
+            var match = text.AsSpan(m.Index, m.Length);
+            if (match[0] != '&')
+            {
+                continue;
+            }
+            if (m.Length == 1)
             {
                 bare++;
                 if ((growthLeft -= 4) < 0)
                 {
                     throw new FeedParseException("not a feed: too many unescaped '&' to repair");
                 }
-                return "&amp;";
+                Replace(m.Index, 1, "&amp;");
+                continue;
             }
-            var name = reference.Value;
+            var name = match[1..^1];
             if (name[0] == '#')
             {
                 var number = name[1] is 'x' or 'X'
-                    ? int.TryParse(name.AsSpan(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : -1
-                    : int.TryParse(name.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
-                if (IsXmlChar(number))
+                    ? int.TryParse(name[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : -1
+                    : int.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
+                if (!IsXmlChar(number))
                 {
-                    return m.Value;
+                    invalidReferences++;
+                    Replace(m.Index, m.Length, "");
                 }
-                invalidReferences++;
-                return "";
+                continue;
             }
-            if (XmlEntities.Contains(name))
+            if (name is "amp" or "lt" or "gt" or "quot" or "apos")
             {
-                return m.Value;
+                continue;
             }
-            if (declared.Contains(name))
+            var key = name.ToString();
+            if (declared.Contains(key))
             {
-                dropped.Add(name);
-                return "";
+                Note(dropped, key);
+                Replace(m.Index, m.Length, "");
+                continue;
             }
-            var decoded = WebUtility.HtmlDecode(m.Value);
-            if (decoded != m.Value)
+            var decoded = WebUtility.HtmlDecode(match.ToString());
+            if (decoded.Length > 0 && decoded[0] != '&')
             {
-                html.Add(name);
-                var builder = new StringBuilder();
+                Note(html, key);
+                var reference = new StringBuilder();
                 foreach (var rune in decoded.EnumerateRunes())
                 {
-                    builder.Append("&#x").Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(';');
+                    reference.Append("&#x").Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(';');
                 }
-                return builder.ToString();
+                Replace(m.Index, m.Length, reference.ToString());
+                continue;
             }
-            unknown.Add(name);
-            return "&amp;" + name + ";";
-        });
+            Note(unknown, key);
+            if ((growthLeft -= 4) < 0)
+            {
+                throw new FeedParseException("not a feed: too many unknown entities to repair");
+            }
+            Replace(m.Index, 1, "&amp;");
+        }
         if (html.Count > 0) warnings.Add($"undeclared HTML entities were decoded: {Names(html)}");
         if (unknown.Count > 0) warnings.Add($"unknown entities were kept as text: {Names(unknown)}");
         if (dropped.Count > 0) warnings.Add($"references to DOCTYPE entities were dropped: {Names(dropped)}");
         if (bare > 0) warnings.Add($"{bare} unescaped '&' were escaped");
         if (invalidReferences > 0) warnings.Add($"{invalidReferences} character references to characters not allowed in XML were removed");
-        return result;
+        if (builder is null)
+        {
+            return text;
+        }
+        builder.Append(text, copied, text.Length - copied);
+        return builder.ToString();
     }
 
     private static bool IsXmlChar(int c) =>
@@ -246,20 +280,21 @@ internal static partial class FeedXmlRepairs
     /// <summary>Prefixes used but never declared get the namespace they usually stand for, declared on the root.</summary>
     private static string DeclarePrefixes(string text, List<string> warnings)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in PrefixedName().Matches(text))
-        {
-            used.Add(m.Groups[1].Value);
-        }
+        var used = UsedPrefixes(text);
         used.Remove("xml");
         used.Remove("xmlns");
         if (used.Count == 0)
         {
             return text;
         }
-        foreach (Match m in PrefixDeclaration().Matches(text))
+        for (var i = text.IndexOf("xmlns:", StringComparison.Ordinal); i >= 0 && used.Count > 0; i = text.IndexOf("xmlns:", i + 6, StringComparison.Ordinal))
         {
-            used.Remove(m.Groups[1].Value);
+            var end = i + 6;
+            while (end < text.Length && end - i < 70 && IsNameChar(text[end]))
+            {
+                end++;
+            }
+            used.Remove(text[(i + 6)..end]);
         }
         var rootName = FeedMarkup.FirstElementNameEnd(text);
         if (used.Count == 0 || rootName < 0)
@@ -272,7 +307,40 @@ internal static partial class FeedXmlRepairs
         return text.Insert(rootName, declarations);
     }
 
-    [GeneratedRegex(@"<\?xml\s[^>]*\?>")]
+    /// <summary>
+    /// Names before a ':' that start a tag ("&lt;dc:", "&lt;/dc:") or an attribute (" dc:").
+    /// A linear scan (each ':' looks back at most 64 characters); at most 100 distinct prefixes.
+    /// </summary>
+    private static HashSet<string> UsedPrefixes(string text)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = text.IndexOf(':'); i >= 0 && used.Count < 100; i = text.IndexOf(':', i + 1))
+        {
+            if (i + 1 >= text.Length || !(char.IsAsciiLetter(text[i + 1]) || text[i + 1] == '_'))
+            {
+                continue;
+            }
+            var start = i;
+            while (start > 0 && i - start < 64 && IsNameChar(text[start - 1]))
+            {
+                start--;
+            }
+            if (start == i || start == 0 || !(char.IsAsciiLetter(text[start]) || text[start] == '_'))
+            {
+                continue;
+            }
+            var before = text[start - 1];
+            if (before is '<' or ' ' or '\t' or '\r' or '\n' || (before == '/' && start >= 2 && text[start - 2] == '<'))
+            {
+                used.Add(text[start..i]);
+            }
+        }
+        return used;
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    [GeneratedRegex(@"<\?xml\s[^<>]*\?>")]
     private static partial Regex XmlDeclaration();
 
     [GeneratedRegex("""<!ENTITY\s+([A-Za-z_][A-Za-z0-9_.\-]*)\s+(?:"([^"%&<]*)"|'([^'%&<]*)')\s*>""")]
@@ -284,9 +352,4 @@ internal static partial class FeedXmlRepairs
     [GeneratedRegex(@"<!\[CDATA\[.*?(?:\]\]>|\z)|<!--.*?(?:-->|\z)|&(?:(?<ref>#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z_][A-Za-z0-9_.\-]{0,40});)?", RegexOptions.Singleline)]
     private static partial Regex EntityOrSkipped();
 
-    [GeneratedRegex(@"(?:</?|\s)([A-Za-z_][A-Za-z0-9_.\-]*):[A-Za-z_][A-Za-z0-9_.\-]*(?=[\s/>=])")]
-    private static partial Regex PrefixedName();
-
-    [GeneratedRegex(@"xmlns:([A-Za-z_][A-Za-z0-9_.\-]*)\s*=")]
-    private static partial Regex PrefixDeclaration();
 }

@@ -15,6 +15,7 @@ internal static class TolerantXmlScanner
 {
     private const string Synthetic = "urn:x-campaignflow:document";
 
+
     public static XElement Parse(string text, List<string> warnings)
     {
         var document = new XElement(XName.Get("document", Synthetic));
@@ -173,7 +174,10 @@ internal static class TolerantXmlScanner
                         value = text[vStart..p];
                     }
                 }
-                attributes.Add((aName, Clean(WebUtility.HtmlDecode(value))));
+                if (attributes.Count < FeedXmlLoader.MaxAttributes)
+                {
+                    attributes.Add((aName, Clean(WebUtility.HtmlDecode(value))));
+                }
                 continue;
             }
             p++;
