@@ -159,6 +159,39 @@ public sealed class FeedParserHostileInputTests(ITestOutputHelper output) : IDis
         Assert.Contains("XML nodes", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RejectsAnElementWithAMillionAttributes(bool closed)
+    {
+        var builder = new StringBuilder("<rss><channel><item");
+        for (var k = 0; builder.Length < FeedParser.MaxDocumentBytes - 100; k++)
+        {
+            builder.Append(" a").Append(k).Append("=''");
+        }
+        builder.Append(closed ? "/></channel></rss>" : "");
+
+        var (_, error) = Run(Encoding.UTF8.GetBytes(builder.ToString()));
+
+        Assert.NotNull(error);
+        Assert.Contains("attributes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("&lt;a")]
+    [InlineData("&lt;script")]
+    [InlineData("&lt;")]
+    public void StripsPathologicalMarkupFromALargeDescription(string unit)
+    {
+        var body = string.Concat(Enumerable.Repeat(unit, (FeedParser.MaxDocumentBytes - 200) / unit.Length));
+        var xml = $"<rss><channel><item><title>T</title><description>{body}</description></item></channel></rss>";
+
+        var (feed, error) = Run(Encoding.UTF8.GetBytes(xml));
+
+        Assert.Null(error);
+        Assert.Equal("T", feed!.Items[0].Title);
+    }
+
     [Fact]
     public void RejectsAFloodOfBareAmpersands()
     {

@@ -141,4 +141,20 @@ public sealed class FeedParserRssTests
 
         Assert.Equal("right", feed.Items[0].Summary);
     }
+
+    [Theory]
+    [InlineData("1 &lt; 2 and 3 &gt; 2", "1 < 2 and 3 > 2")]
+    [InlineData("&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;br/&gt;Three&lt;/p&gt;", "One Two Three")]
+    [InlineData("Cl&lt;b&gt;us&lt;/b&gt;ter", "Cluster")]
+    [InlineData("a &lt;!-- hidden --&gt; b", "a b")]
+    [InlineData("a &lt;style&gt;p { color: red }&lt;/style&gt; b", "a b")]
+    [InlineData("a &lt;a href=\"x\"&lt;b&gt;c", "a c")]
+    [InlineData("unclosed &lt;script&gt;alert(1)", "unclosed")]
+    [InlineData("&amp;amp; &amp;eacute; &amp;#233;", "& é é")]
+    public void StripsMarkupToPlainText(string description, string expected)
+    {
+        var feed = FeedParser.Parse(FeedFixtures.Rss($"<item><description>{description}</description></item>"));
+
+        Assert.Equal(expected, feed.Items[0].Summary);
+    }
 }
