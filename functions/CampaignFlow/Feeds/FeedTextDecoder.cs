@@ -31,6 +31,12 @@ internal static partial class FeedTextDecoder
         {
             declared = family;
         }
+        else if (family is null && declared is not null && IsWide(declared))
+        {
+            // "<?xml ... encoding='utf-16'?>" in 8-bit bytes: a copied declaration, not the truth.
+            warnings.Add($"the XML declaration says {declaredName}, but the bytes are not UTF-16/32");
+            declared = null;
+        }
 
         var (mediaType, charsetName) = ParseContentType(contentType);
         Encoding? httpCharset = null;
@@ -59,7 +65,8 @@ internal static partial class FeedTextDecoder
         }
         else if (httpCharset is not null && (xmlText || xmlApplication))
         {
-            primary = family is not null && !IsWide(httpCharset) ? family : httpCharset;
+            // UTF-16/32 byte patterns are unambiguous; a charset cannot make them 8-bit.
+            primary = family ?? (IsWide(httpCharset) ? Strict("utf-8")! : httpCharset);
         }
         else if (xmlText)
         {

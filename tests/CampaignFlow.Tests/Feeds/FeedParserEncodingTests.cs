@@ -104,4 +104,21 @@ public sealed class FeedParserEncodingTests
         Assert.Equal(Title, feed.Title);
         Assert.Contains(feed.Warnings, w => w.Contains("text/html", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void IgnoresAUtf16DeclarationOnEightBitBytes()
+    {
+        var feed = FeedParser.Parse(Encoding.UTF8.GetBytes(Doc("utf-16")));
+
+        Assert.Equal(Title, feed.Title);
+        Assert.Contains(feed.Warnings, w => w.Contains("not UTF-16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadsBigEndianUtf16EvenWhenTheCharsetSaysUtf16()
+    {
+        var feed = FeedParser.Parse(Encoding.BigEndianUnicode.GetBytes(Doc(null)), "application/xml; charset=utf-16");
+
+        Assert.Equal(Title, feed.Title);
+    }
 }
