@@ -24,12 +24,32 @@ internal static partial class FeedMapper
                 ? "an HTML page, not a feed"
                 : $"not a feed: no RSS, RDF or Atom element (the root element is <{root.Name.LocalName}>)");
         var core = new Core(feed.Name.Namespace.NamespaceName);
-        return feed.Name.LocalName switch
+        var parsed = feed.Name.LocalName switch
         {
             "feed" => MapAtom(feed, core, baseUri, warnings),
             "RDF" => MapRss(feed, core, FeedFormat.Rss1, baseUri, warnings),
             _ => MapRss(feed, core, FeedFormat.Rss2, baseUri, warnings),
         };
+        return parsed with
+        {
+            Link = WebLink(parsed.Link, warnings),
+            Items = parsed.Items.Select(i => i.Link is null ? i : i with { Link = WebLink(i.Link, warnings) }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Links end up in emails and in fetches: only http(s) (or a relative link that had no base
+    /// to resolve against) is kept. javascript:, data:, file: and the like are dropped.
+    /// </summary>
+    private static string? WebLink(string? link, List<string> warnings)
+    {
+        if (link is null || !IsAbsolute(link)
+            || link.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || link.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return link;
+        }
+        warnings.Add($"a link with the scheme '{link[..link.IndexOf(':')]}:' was dropped");
+        return null;
     }
 
     private static XElement? FindFeedElement(XElement root)
@@ -85,7 +105,8 @@ internal static partial class FeedMapper
         var guid = Child(item, core, "guid");
         var id = FeedText.Collapse(guid?.Value) ?? FeedText.Collapse(item.Attribute(Rdf + "about")?.Value);
         var link = RssLink(item, core, baseUri);
-        if (link is null && guid is not null && guid.Attribute("isPermaLink")?.Value != "false" && id is not null && IsAbsolute(id))
+        if (link is null && guid is not null && guid.Attribute("isPermaLink")?.Value != "false" && id is not null
+            && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
         {
             link = id;
         }

@@ -127,4 +127,26 @@ public sealed class FeedParserRecoveryTests
 
         Assert.Contains("not a feed", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("data:text/html,hi")]
+    [InlineData("file:///etc/passwd")]
+    public void DropsLinksThatAreNotWebLinks(string link)
+    {
+        var feed = FeedParser.Parse(FeedFixtures.Rss($"<item><title>T</title><link>{link}</link></item>"));
+
+        Assert.Null(feed.Items[0].Link);
+        Assert.Contains(feed.Warnings, w => w.Contains("was dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UsesAPermalinkGuidAsTheLinkWhenThereIsNone()
+    {
+        var feed = FeedParser.Parse(FeedFixtures.Rss(
+            "<item><guid>https://example.org/1</guid></item><item><guid isPermaLink=\"false\">https://example.org/2</guid></item><item><guid>tag:example.org,2008:3</guid></item>"));
+
+        Assert.Equal(["https://example.org/1", null, null], feed.Items.Select(i => i.Link));
+        Assert.Empty(feed.Warnings);
+    }
 }
