@@ -28,12 +28,10 @@ internal static partial class FeedXmlRepairs
     /// </summary>
     public static string ExpandPlainEntities(string text)
     {
-        var start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
+        if (FindDoctype(text) is not var (start, end))
         {
             return text;
         }
-        var end = DoctypeEnd(text, start);
         var plain = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var m = PlainEntityDeclaration().Match(text, start, end - start); m.Success && plain.Count < 1000; m = m.NextMatch())
         {
@@ -73,9 +71,10 @@ internal static partial class FeedXmlRepairs
     private static string RemoveDeclaration(string text, List<string> warnings)
     {
         var match = XmlDeclaration().Match(text);
-        if (!match.Success)
+        var root = FeedMarkup.FirstElementNameEnd(text);
+        if (!match.Success || (root >= 0 && match.Index > root))
         {
-            return text;
+            return text; // none, or one quoted inside content
         }
         if (match.Index > 0)
         {
@@ -91,12 +90,10 @@ internal static partial class FeedXmlRepairs
     private static string RemoveDoctype(string text, List<string> warnings, out HashSet<string> declared)
     {
         declared = new HashSet<string>(StringComparer.Ordinal);
-        var start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
+        if (FindDoctype(text) is not var (start, end))
         {
             return text;
         }
-        var end = DoctypeEnd(text, start);
         var doctype = text[start..end];
         for (var m = EntityDeclaration().Match(doctype); m.Success && declared.Count < 1000; m = m.NextMatch())
         {
@@ -107,6 +104,18 @@ internal static partial class FeedXmlRepairs
             warnings.Add($"the DOCTYPE declares entities ({string.Join(", ", declared.Take(5))}); they were not expanded");
         }
         return text.Remove(start, end - start);
+    }
+
+    /// <summary>The DOCTYPE of the prolog; one inside content (HTML in a CDATA section) is not ours to touch.</summary>
+    private static (int Start, int End)? FindDoctype(string text)
+    {
+        var start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+        var root = FeedMarkup.FirstElementNameEnd(text);
+        return root >= 0 && start > root ? null : (start, DoctypeEnd(text, start));
     }
 
     internal static int DoctypeEnd(string text, int start)

@@ -149,4 +149,14 @@ public sealed class FeedParserRecoveryTests
         Assert.Equal(["https://example.org/1", null, null], feed.Items.Select(i => i.Link));
         Assert.Empty(feed.Warnings);
     }
+
+    [Fact]
+    public void LeavesADoctypeInsideCdataContentAlone()
+    {
+        var feed = FeedParser.Parse(FeedFixtures.Utf8(
+            "<rss><channel><item><title>caf&eacute;</title><content:encoded><![CDATA[<!DOCTYPE html><?xml version=\"1.0\"?><p>x</p>]]></content:encoded></item></channel></rss>"));
+
+        Assert.Equal("café", feed.Items[0].Title);
+        Assert.Equal("<!DOCTYPE html><?xml version=\"1.0\"?><p>x</p>", feed.Items[0].ContentHtml);
+    }
 }
