@@ -34,7 +34,9 @@ internal static partial class FeedXmlLoader
         }
         warnings.Add($"not well-formed XML: {OneLine(error!.Message)}");
         var repaired = FeedXmlRepairs.Repair(text, warnings);
-        if (TryStrict(repaired, out root, out var second))
+        // Nothing repaired: the second strict parse would fail the same way.
+        XmlException? second = error;
+        if (!ReferenceEquals(repaired, text) && TryStrict(repaired, out root, out second))
         {
             return root;
         }
