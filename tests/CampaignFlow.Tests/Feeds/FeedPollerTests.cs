@@ -110,7 +110,7 @@ public sealed class FeedPollerTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         var good = "feed-" + Guid.NewGuid().ToString("n")[..8];
         var broken = Path.Combine(_dir.Path, "broken.xml");
-        File.WriteAllText(broken, "<rss><channel><item>");
+        File.WriteAllText(broken, "<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>");
         using var services = azurite.Services(new Dictionary<string, string?>
         {
             ["Feeds:Sources:0:Name"] = "broken",
