@@ -6,5 +6,6 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     RunCommand.Create(),
     TestCommand.Create(),
     QueuesCommand.Create(),
+    FeedsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
