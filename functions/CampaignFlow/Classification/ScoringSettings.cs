@@ -1,0 +1,20 @@
+namespace CampaignFlow.Classification;
+
+/// <summary>How raw weights become a 0–1 score and a decision.</summary>
+public sealed record ScoringSettings
+{
+    /// <summary>Raw weight at which the score is 0.5: score = raw / (raw + scale).</summary>
+    public double Scale { get; init; } = 4.0;
+    /// <summary>A story at or above this score is relevant.</summary>
+    public double Threshold { get; init; } = 0.5;
+    /// <summary>Scores in [ReviewLow, ReviewHigh) are held for a person.</summary>
+    public double ReviewLow { get; init; } = 0.42;
+    public double ReviewHigh { get; init; } = 0.58;
+    /// <summary>Added once when an anchor appears in the headline.</summary>
+    public double TitleBonus { get; init; } = 1.0;
+    /// <summary>Each repeat of a term adds this fraction of its weight, up to MaxRepeats occurrences.</summary>
+    public double RepeatFactor { get; init; } = 0.5;
+    public int MaxRepeats { get; init; } = 4;
+    /// <summary>Topics that let the home state (Norway) count as a region: its own national measures.</summary>
+    public IReadOnlyList<string> HomeTopics { get; init; } = ["national-measures", "stockpile-destruction"];
+}
