@@ -9,17 +9,18 @@ namespace CampaignFlow.Classification;
 public sealed class CompiledRuleSet
 {
     private const int RegionThreshold = 1;
-    private readonly PatternMatcher matcher;
+    private readonly TokenMatcher matcher;
+    private readonly string[] terms;
     private readonly PatternUsage[][] usages;
     private readonly bool[] isPrefix;
     private readonly string[] topicNames;
     private readonly int layers;
-    private readonly FrozenSet<string> fillers;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> fillers;
     private readonly FrozenDictionary<string, string> qualifiers;
-    private readonly FrozenDictionary<string, int> numberWords;
-    private readonly FrozenDictionary<string, int> months;
-    private static readonly FrozenSet<string> ListSeparators =
-        new[] { "and", "og", "et", "y", "e", "or", "eller", "ou", "o", "as", "well", "samt" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> numberWords;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> months;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListSeparators =
+        new[] { "and", "og", "et", "y", "e", "or", "eller", "ou", "o", "as", "well", "samt" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private CompiledRuleSet(RuleSet rules)
     {
@@ -110,21 +111,22 @@ public sealed class CompiledRuleSet
             Add(c, new PatternUsage(MatchKind.Conference, gazetteerLayer + 2, 0, 0));
         }
 
-        matcher = new PatternMatcher(patterns, prefixes);
+        matcher = new TokenMatcher(patterns, prefixes);
+        terms = [.. patterns.Distinct()];
         usages = [.. uses.Select(u => u.ToArray())];
         isPrefix = [.. prefixes];
         var ci = StringComparer.OrdinalIgnoreCase;
-        fillers = rules.Extraction.CountFillers.ToFrozenSet(ci);
+        fillers = rules.Extraction.CountFillers.ToFrozenSet(ci).GetAlternateLookup<ReadOnlySpan<char>>();
         qualifiers = rules.Extraction.CountQualifiers.ToFrozenDictionary(ci);
-        numberWords = rules.Extraction.NumberWords.ToFrozenDictionary(ci);
-        months = rules.Extraction.Months.ToFrozenDictionary(ci);
+        numberWords = rules.Extraction.NumberWords.ToFrozenDictionary(ci).GetAlternateLookup<ReadOnlySpan<char>>();
+        months = rules.Extraction.Months.ToFrozenDictionary(ci).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public RuleSet Rules { get; }
     public string Version => Rules.Version;
 
     /// <summary>Every distinct normalised term the matcher looks for (the benchmark's raw scan uses the same).</summary>
-    public IReadOnlyList<string> Terms => matcher.Patterns;
+    public IReadOnlyList<string> Terms => terms;
 
     public static CompiledRuleSet Compile(RuleSet rules) => new(rules);
 
@@ -149,44 +151,39 @@ public sealed class CompiledRuleSet
     {
         var text = story.Title + "\n\n" + story.Body;
         var titleEnd = story.Title.Length;
-        var norm = TextNormalizer.Normalize(text);
-        var hits = FindHits(norm);
+        var tokens = new List<Token>(text.Length / 5);
+        TokenMatcher.Tokenize(text, tokens);
+        var hits = FindHits(text, tokens);
         var s = Rules.Scoring;
 
-        var anchorSpans = new List<(int Start, int End)>();
-        var evidence = new Dictionary<(string Kind, int Rule, string Term), Tally>();
-        foreach (var h in hits)
+        var anchorSpans = new List<(int First, int Last, int Start)>();
+        var evidence = new Dictionary<(string Kind, int Rule, int Pattern), Tally>();
+        foreach (var h in hits[MatchKind.Anchor])
         {
-            if (h.Usage.Kind == MatchKind.Anchor)
-            {
-                anchorSpans.Add((h.Start, h.End));
-                Count(evidence, "anchor", h, Rules.Anchors[h.Usage.Rule].Weight, Rules.Anchors[h.Usage.Rule].Reason);
-            }
+            anchorSpans.Add((h.First, h.Last, h.Start));
+            Count(evidence, "anchor", h, text, Rules.Anchors[h.Usage.Rule].Weight, Rules.Anchors[h.Usage.Rule].Reason);
         }
         for (var r = 0; r < Rules.Proximity.Count; r++)
         {
             var rule = Rules.Proximity[r];
-            foreach (var (left, right) in FireProximity(norm, hits, MatchKind.ProximityLeft, MatchKind.ProximityRight, r, rule.Within))
+            foreach (var (left, right) in FireProximity(hits, MatchKind.ProximityLeft, MatchKind.ProximityRight, r, rule.Within))
             {
                 if (rule.Anchor)
                 {
-                    anchorSpans.Add((Math.Min(left.Start, right.Start), Math.Max(left.End, right.End)));
+                    anchorSpans.Add((Math.Min(left.First, right.First), Math.Max(left.Last, right.Last), Math.Min(left.Start, right.Start)));
                 }
-                Count(evidence, "proximity", left with { Term = $"{left.Term} … {right.Term}" }, rule.Weight, rule.Reason, r);
+                Count(evidence, "proximity", left, text, rule.Weight, rule.Reason, r, right);
             }
         }
         var hasAnchor = anchorSpans.Count > 0;
-        foreach (var h in hits)
+        foreach (var h in hits[MatchKind.Context].Concat(hits[MatchKind.Negative]))
         {
-            if (h.Usage.Kind is MatchKind.Context or MatchKind.Negative)
+            var group = h.Usage.Kind == MatchKind.Context ? Rules.Contexts[h.Usage.Rule] : Rules.Negatives[h.Usage.Rule];
+            if (group.Within is { } within && !NearAny(h, anchorSpans, within))
             {
-                var group = h.Usage.Kind == MatchKind.Context ? Rules.Contexts[h.Usage.Rule] : Rules.Negatives[h.Usage.Rule];
-                if (group.Within is { } within && !NearAny(norm, h.Start, h.End, anchorSpans, within))
-                {
-                    continue;
-                }
-                Count(evidence, h.Usage.Kind == MatchKind.Context ? "context" : "negative", h, group.Weight, group.Reason);
+                continue;
             }
+            Count(evidence, h.Usage.Kind == MatchKind.Context ? "context" : "negative", h, text, group.Weight, group.Reason);
         }
 
         var matches = evidence.Values.Select(t => t.ToMatch(s)).ToList();
@@ -194,17 +191,26 @@ public sealed class CompiledRuleSet
         {
             matches.Add(new TermMatch(story.Title, 0, s.TitleBonus, "title"));
         }
+        var topicEvidence = ScoreTopics(text, hits, anchorSpans, titleEnd);
+        var topicSum = topicEvidence.Sum(t => Math.Max(0, t.Score));
+        if (hasAnchor && topicSum > 0 && s.TopicSupportFactor > 0)
+        {
+            var strongest = string.Join(", ", topicEvidence.Where(t => t.Score > 0).OrderByDescending(t => t.Score).Take(3).Select(t => t.Topic));
+            matches.Add(new TermMatch($"topic vocabulary: {strongest}", 0, Math.Round(Math.Min(s.TopicSupportCap, s.TopicSupportFactor * topicSum), 3), "topics"));
+        }
         var raw = matches.Sum(m => m.Weight);
         var score = hasAnchor && raw > 0 ? Math.Round(raw / (raw + s.Scale), 3) : 0;
         var relevant = score >= s.Threshold;
         var decision = score >= s.ReviewLow && score < s.ReviewHigh
             ? ClassificationDecision.Hold
             : relevant ? ClassificationDecision.Send : ClassificationDecision.Drop;
-
-        var topicEvidence = ScoreTopics(norm, hits, anchorSpans, relevant);
+        if (!relevant)
+        {
+            topicEvidence = [.. topicEvidence.Select(t => t with { Assigned = false })];
+        }
         var topics = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
-        var conferences = ExtractConferences(text, norm, hits, story.Published);
-        var (states, regions) = ResolveRegions(norm, hits, conferences, topics);
+        var conferences = ExtractConferences(text, tokens, hits, story.Published);
+        var (states, regions) = ResolveRegions(text, tokens, hits, conferences, topics);
 
         return new Classification
         {
@@ -219,61 +225,54 @@ public sealed class CompiledRuleSet
             TopicEvidence = topicEvidence,
             RuleSetVersion = Version,
             States = states,
-            StateCounts = ExtractCounts(text, norm, hits),
+            StateCounts = ExtractCounts(text, tokens, hits),
             Conferences = [.. conferences.Select(c => c.Mention)],
         };
     }
 
-    private List<Hit> FindHits(string norm)
+    private HitSet FindHits(string text, List<Token> tokens)
     {
-        var raw = new List<(int Pattern, int Start)>(64);
-        matcher.FindAll(norm, raw);
+        var raw = new List<(int Pattern, int First, int Last)>(64);
+        matcher.FindAll(text, tokens, raw);
         Span<int> coveredEnd = stackalloc int[layers];
         Span<int> keptStart = stackalloc int[layers];
         Span<int> keptPattern = stackalloc int[layers];
         keptPattern.Fill(-1);
-        var hits = new List<Hit>(raw.Count);
-        foreach (var (pid, start) in raw)
+        keptStart.Fill(-1);
+        var hits = new HitSet();
+        foreach (var (pid, first, last) in raw)
         {
-            var end = start + matcher.Patterns[pid].Length;
-            if (isPrefix[pid])
-            {
-                while (end < norm.Length && TextNormalizer.IsWordChar(norm[end]))
-                {
-                    end++;
-                }
-            }
             foreach (var u in usages[pid])
             {
-                var same = keptPattern[u.Layer] == pid && keptStart[u.Layer] == start;
+                var same = keptPattern[u.Layer] == pid && keptStart[u.Layer] == first;
                 if (!same)
                 {
-                    if (start < coveredEnd[u.Layer])
+                    if (first < coveredEnd[u.Layer])
                     {
                         continue;
                     }
-                    coveredEnd[u.Layer] = end;
-                    keptStart[u.Layer] = start;
+                    coveredEnd[u.Layer] = last + 1;
+                    keptStart[u.Layer] = first;
                     keptPattern[u.Layer] = pid;
                 }
-                hits.Add(new Hit(u, norm[start..end], start, end));
+                hits.Add(new Hit(u, pid, tokens[first].Start, tokens[last].End, first, last));
             }
         }
         return hits;
     }
 
-    private static IEnumerable<(Hit Left, Hit Right)> FireProximity(string norm, List<Hit> hits, MatchKind leftKind, MatchKind rightKind, int rule, int within)
+    private static IEnumerable<(Hit Left, Hit Right)> FireProximity(HitSet hits, MatchKind leftKind, MatchKind rightKind, int rule, int within)
     {
-        foreach (var left in hits)
+        foreach (var left in hits[leftKind])
         {
-            if (left.Usage.Kind != leftKind || left.Usage.Sub != rule)
+            if (left.Usage.Sub != rule)
             {
                 continue;
             }
-            foreach (var right in hits)
+            foreach (var right in hits[rightKind])
             {
-                if (right.Usage.Kind == rightKind && right.Usage.Sub == rule && right.Usage.Rule == left.Usage.Rule &&
-                    Distance(norm, left.Start, left.End, right.Start, right.End, within) <= within)
+                if (right.Usage.Sub == rule && right.Usage.Rule == left.Usage.Rule &&
+                    Distance(left.First, left.Last, right.First, right.Last) <= within)
                 {
                     yield return (left, right);
                     break;
@@ -282,18 +281,15 @@ public sealed class CompiledRuleSet
         }
     }
 
-    private static int Distance(string norm, int aStart, int aEnd, int bStart, int bEnd, int within)
-    {
-        var (gapStart, gapEnd) = aStart <= bStart ? (aEnd, bStart) : (bEnd, aStart);
-        // Why: a cheap character bound avoids counting words across whole paragraphs.
-        return gapEnd - gapStart > within * 30 ? int.MaxValue : TextNormalizer.WordDistance(norm, gapStart, gapEnd);
-    }
+    /// <summary>Words from one span to the other: 1 when adjacent, 0 when they overlap.</summary>
+    private static int Distance(int aFirst, int aLast, int bFirst, int bLast) =>
+        aLast < bFirst ? bFirst - aLast : bLast < aFirst ? aFirst - bLast : 0;
 
-    private static bool NearAny(string norm, int start, int end, List<(int Start, int End)> spans, int within)
+    private static bool NearAny(Hit h, List<(int First, int Last, int Start)> spans, int within)
     {
         foreach (var a in spans)
         {
-            if (Distance(norm, start, end, a.Start, a.End, within) <= within)
+            if (Distance(h.First, h.Last, a.First, a.Last) <= within)
             {
                 return true;
             }
@@ -301,53 +297,62 @@ public sealed class CompiledRuleSet
         return false;
     }
 
-    private static void Count(Dictionary<(string, int, string), Tally> tallies, string kind, Hit h, double weight, string? reason, int rule = -1)
+    private static void Count(Dictionary<(string, int, int), Tally> tallies, string kind, Hit h, string text, double weight, string? reason, int rule = -1, Hit? right = null)
     {
-        var key = (kind, rule < 0 ? h.Usage.Rule : rule, h.Term.ToLowerInvariant());
+        var key = (kind, rule < 0 ? h.Usage.Rule : rule, h.Pattern);
         if (tallies.TryGetValue(key, out var t))
         {
             t.Count++;
         }
         else
         {
-            tallies[key] = new Tally(kind, h.Term, h.Start, weight, reason);
+            var term = right is { } r ? $"{h.Text(text)} … {r.Text(text)}" : h.Text(text);
+            tallies[key] = new Tally(kind, term, h.Start, weight, reason);
         }
     }
 
-    private List<TopicEvidence> ScoreTopics(string norm, List<Hit> hits, List<(int Start, int End)> anchors, bool relevant)
+    private List<TopicEvidence> ScoreTopics(string text, HitSet hits, List<(int First, int Last, int Start)> anchors, int titleEnd)
     {
+        var tallies = new Dictionary<(string, int, int), Tally>?[topicNames.Length];
+        foreach (var h in hits[MatchKind.TopicTerm])
+        {
+            var group = Rules.Topics[topicNames[h.Usage.Rule]].Terms[h.Usage.Sub];
+            if (group.Within is { } within && !NearAny(h, anchors, within))
+            {
+                continue;
+            }
+            // Why: a topic word in the headline says what the story is mainly about.
+            var inTitle = h.Start < titleEnd;
+            Count(tallies[h.Usage.Rule] ??= [], inTitle ? "topic-title" : "topic", h, text,
+                group.Weight * (inTitle ? Rules.Scoring.TopicTitleFactor : 1), group.Reason, h.Usage.Sub);
+        }
+        foreach (var left in hits[MatchKind.TopicProximityLeft])
+        {
+            var rule = Rules.Topics[topicNames[left.Usage.Rule]].Proximity[left.Usage.Sub];
+            foreach (var right in hits[MatchKind.TopicProximityRight])
+            {
+                if (right.Usage.Rule == left.Usage.Rule && right.Usage.Sub == left.Usage.Sub &&
+                    Distance(left.First, left.Last, right.First, right.Last) <= rule.Within)
+                {
+                    Count(tallies[left.Usage.Rule] ??= [], "topic-proximity", left, text, rule.Weight, rule.Reason, 1000 + left.Usage.Sub, right);
+                    break;
+                }
+            }
+        }
         var result = new List<TopicEvidence>(topicNames.Length);
         for (var t = 0; t < topicNames.Length; t++)
         {
-            var topic = Rules.Topics[topicNames[t]];
-            var tallies = new Dictionary<(string, int, string), Tally>();
-            foreach (var h in hits)
+            var threshold = Rules.Topics[topicNames[t]].Threshold;
+            if (tallies[t] is not { } found)
             {
-                if (h.Usage.Kind == MatchKind.TopicTerm && h.Usage.Rule == t)
-                {
-                    var group = topic.Terms[h.Usage.Sub];
-                    if (group.Within is { } within && !NearAny(norm, h.Start, h.End, anchors, within))
-                    {
-                        continue;
-                    }
-                    Count(tallies, "topic", h, group.Weight, group.Reason, h.Usage.Sub);
-                }
+                result.Add(new TopicEvidence(topicNames[t], 0, threshold, false, []));
+                continue;
             }
-            for (var r = 0; r < topic.Proximity.Count; r++)
-            {
-                foreach (var (left, _) in FireProximity(norm, hits, MatchKind.TopicProximityLeft, MatchKind.TopicProximityRight, r, topic.Proximity[r].Within))
-                {
-                    if (left.Usage.Rule == t)
-                    {
-                        Count(tallies, "topic-proximity", left, topic.Proximity[r].Weight, topic.Proximity[r].Reason, 1000 + r);
-                    }
-                }
-            }
-            var matches = tallies.Values.Select(x => x.ToMatch(Rules.Scoring)).OrderByDescending(m => m.Weight).ToList();
+            var matches = found.Values.Select(x => x.ToMatch(Rules.Scoring)).OrderByDescending(m => m.Weight).ToList();
             var score = Math.Round(matches.Sum(m => m.Weight), 3);
-            result.Add(new TopicEvidence(topicNames[t], score, topic.Threshold, relevant && score >= topic.Threshold, matches));
+            result.Add(new TopicEvidence(topicNames[t], score, threshold, score >= threshold, matches));
         }
-        if (relevant && !result.Any(r => r.Assigned))
+        if (!result.Any(r => r.Assigned))
         {
             // Why: a relevant story always gets its strongest topic so subscribers filtering by topic still see it.
             var best = result.MaxBy(r => r.Score);
@@ -359,33 +364,25 @@ public sealed class CompiledRuleSet
         return result;
     }
 
-    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, string norm, List<Hit> hits, DateTimeOffset? published)
+    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, List<Token> tokens, HitSet hits, DateTimeOffset? published)
     {
         var found = new List<(ConferenceMention Mention, int Entry)>();
-        foreach (var c in hits)
+        foreach (var c in hits[MatchKind.Conference])
         {
-            if (c.Usage.Kind != MatchKind.Conference)
-            {
-                continue;
-            }
             Hit? place = null;
             var best = int.MaxValue;
-            foreach (var p in hits)
+            foreach (var p in hits[MatchKind.Place])
             {
-                if (p.Usage.Kind != MatchKind.Place)
-                {
-                    continue;
-                }
                 // A place just before ("Lima conference") or a few words after ("held in Lima").
-                var d = p.End <= c.Start ? TextNormalizer.WordDistance(norm, p.End, c.Start) : p.Start >= c.End ? Distance(norm, c.Start, c.End, p.Start, p.End, 8) : int.MaxValue;
-                var limit = p.End <= c.Start ? 1 : 8;
-                if (d <= limit && d < best)
+                var d = Distance(p.First, p.Last, c.First, c.Last);
+                var limit = p.Last < c.First ? 1 : 8;
+                if (d > 0 && d <= limit && d < best)
                 {
                     best = d;
                     place = p;
                 }
             }
-            var dates = ExtractDates(text, norm, c.End, Math.Min(norm.Length, c.End + 90), published);
+            var dates = ExtractDates(text, tokens, c.Last + 1, Math.Min(tokens.Count, c.Last + 16), published);
             if (place is null && dates is null)
             {
                 continue;
@@ -408,73 +405,55 @@ public sealed class CompiledRuleSet
         return found;
     }
 
-    private string? ExtractDates(string text, string norm, int from, int to, DateTimeOffset? published)
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateJoiners =
+        new[] { "to", "til", "au", "al", "and", "og", "et", "y", "fra", "from", "du", "del", "de", "between", "mellom", "entre" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthLeads =
+        new[] { "in", "i", "en", "of", "since", "during", "until", "from", "fra", "to", "til", "au", "al", "on", "le", "el", "the" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private string? ExtractDates(string text, List<Token> tokens, int from, int to, DateTimeOffset? published)
     {
-        var words = Words(norm, from, to);
-        for (var i = 0; i < words.Count; i++)
+        ReadOnlySpan<char> Word(int i) => text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
+        for (var i = from; i < to; i++)
         {
-            if (!months.ContainsKey(words[i].Word))
+            if (!months.ContainsKey(Word(i)))
             {
                 continue;
             }
+            var word = Word(i).ToString();
             var days = new List<string>();
-            for (var j = i - 1; j >= 0 && j >= i - 4; j--)
+            for (var j = i - 1; j >= from - 1 && j >= 0 && j >= i - 4; j--)
             {
-                var w = words[j].Word;
+                var w = Word(j);
                 if (int.TryParse(w, out var d) && d is >= 1 and <= 31)
                 {
-                    days.Insert(0, w);
+                    days.Insert(0, w.ToString());
                 }
-                else if (w.Length > 3 || days.Count > 0 && !(w is "to" or "til" or "au" or "al" or "and" or "og" or "et" or "y" or "fra" or "from" or "du" or "del"))
+                else if (!(days.Count > 0 && DateJoiners.Contains(w)))
                 {
                     break;
                 }
             }
-            var year = i + 1 < words.Count && words[i + 1].Word.Length == 4 && int.TryParse(words[i + 1].Word, out var y) && y is > 1900 and < 2100
-                ? y.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : published?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var month = text[words[i].Start..(words[i].Start + words[i].Word.Length)];
+            var year = i + 1 < tokens.Count && Word(i + 1) is { Length: 4 } y4 && int.TryParse(y4, out var y) && y is > 1900 and < 2100 ? y4.ToString() : null;
+            // Why: "may" and "mars" are also ordinary words; a month needs a day, a year or a preposition.
+            if (days.Count == 0 && year is null && !(i > 0 && MonthLeads.Contains(Word(i - 1))))
+            {
+                continue;
+            }
+            year ??= published?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var dayText = days.Count switch { 0 => "", 1 => days[0] + " ", _ => $"{days[0]}–{days[^1]} " };
-            return $"{dayText}{month}{(year is null ? "" : " " + year)}";
+            return $"{dayText}{word}{(year is null ? "" : " " + year)}";
         }
         return null;
     }
 
-    private static List<(string Word, int Start)> Words(string norm, int from, int to)
+    private List<StateCount> ExtractCounts(string text, List<Token> tokens, HitSet hits)
     {
-        var words = new List<(string, int)>();
-        var i = from;
-        while (i < to)
-        {
-            while (i < to && !TextNormalizer.IsWordChar(norm[i]))
-            {
-                i++;
-            }
-            var start = i;
-            while (i < norm.Length && TextNormalizer.IsWordChar(norm[i]))
-            {
-                i++;
-            }
-            if (i > start)
-            {
-                words.Add((norm[start..i].ToLowerInvariant(), start));
-            }
-        }
-        return words;
-    }
-
-    private List<StateCount> ExtractCounts(string text, string norm, List<Hit> hits)
-    {
+        ReadOnlySpan<char> Word(int i) => text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
         var counts = new List<StateCount>();
-        foreach (var n in hits)
+        foreach (var n in hits[MatchKind.CountNoun])
         {
-            if (n.Usage.Kind != MatchKind.CountNoun)
-            {
-                continue;
-            }
-            var before = Words(norm, Math.Max(0, n.Start - 60), n.Start);
-            var i = before.Count - 1;
-            while (i >= 0 && fillers.Contains(before[i].Word) && i >= before.Count - 3)
+            var i = n.First - 1;
+            while (i >= 0 && i >= n.First - 3 && fillers.Contains(Word(i)))
             {
                 i--;
             }
@@ -482,7 +461,7 @@ public sealed class CompiledRuleSet
             {
                 continue;
             }
-            var w = before[i].Word;
+            var w = Word(i);
             if (!int.TryParse(w, out var count) && !numberWords.TryGetValue(w, out count))
             {
                 continue;
@@ -491,46 +470,55 @@ public sealed class CompiledRuleSet
             {
                 continue;
             }
-            var start = before[i].Start;
+            var start = tokens[i].Start;
             string? qualifier = null;
-            if (i >= 2 && qualifiers.TryGetValue(before[i - 2].Word + " " + before[i - 1].Word, out var q2))
+            if (i >= 2 && qualifiers.TryGetValue($"{Word(i - 2)} {Word(i - 1)}", out var q2))
             {
-                (qualifier, start) = (q2, before[i - 2].Start);
+                (qualifier, start) = (q2, tokens[i - 2].Start);
             }
-            else if (i >= 1 && qualifiers.TryGetValue(before[i - 1].Word, out var q1))
+            else if (i >= 1 && qualifiers.TryGetValue(Word(i - 1).ToString(), out var q1))
             {
-                (qualifier, start) = (q1, before[i - 1].Start);
+                (qualifier, start) = (q1, tokens[i - 1].Start);
             }
             counts.Add(new StateCount(text[start..n.End], count, qualifier, start));
         }
         return counts;
     }
 
-    private (List<string> States, List<string> Regions) ResolveRegions(string norm, List<Hit> hits, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics)
+    private (List<string> States, List<string> Regions) ResolveRegions(string text, List<Token> tokens, HitSet hits, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics)
     {
-        var places = hits.Where(h => h.Usage.Kind == MatchKind.Place).ToList();
+        var places = hits[MatchKind.Place];
         var enumerated = new bool[places.Count];
         var run = 0;
         for (var i = 1; i <= places.Count; i++)
         {
-            if (i < places.Count && IsSeparator(norm, places[i - 1].End, places[i].Start))
+            if (i < places.Count && IsSeparator(text, tokens, places[i - 1], places[i]))
             {
                 continue;
             }
             // Why: a list of three or more states ("Afghanistan, Syria, Ukraine and Yemen") is usually
             // an aside; such a state counts only if the story mentions it elsewhere.
-            if (places.Skip(run).Take(i - run).Select(p => p.Usage.Rule).Distinct().Count() >= 3)
+            var distinct = new HashSet<int>();
+            for (var k = run; k < i; k++)
             {
-                for (var k = run; k < i; k++)
-                {
-                    enumerated[k] = true;
-                }
+                distinct.Add(places[k].Usage.Rule);
+            }
+            if (distinct.Count >= 3)
+            {
+                enumerated.AsSpan(run, i - run).Fill(true);
             }
             run = i;
         }
-        var hosts = conferences.Where(c => c.Entry >= 0).Select(c => c.Entry).ToHashSet();
-        var homeCounts = hosts.Any(h => Rules.Gazetteer[h].Home) ||
-            topics.Any(t => Rules.Scoring.HomeTopics.Contains(t));
+        var homeCounts = topics.Any(t => Rules.Scoring.HomeTopics.Contains(t));
+        var hosts = new HashSet<int>();
+        foreach (var c in conferences)
+        {
+            if (c.Entry >= 0)
+            {
+                hosts.Add(c.Entry);
+                homeCounts |= Rules.Gazetteer[c.Entry].Home;
+            }
+        }
         var weights = new Dictionary<int, double>();
         var states = new List<string>();
         for (var i = 0; i < places.Count; i++)
@@ -548,33 +536,56 @@ public sealed class CompiledRuleSet
             var w = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule) ? 0.5 : 1.0;
             weights[p.Usage.Rule] = Math.Min(1.0, weights.GetValueOrDefault(p.Usage.Rule) + w);
         }
-        var regionScores = new Dictionary<string, double>();
+        Span<double> scores = stackalloc double[ClassificationTaxonomy.Regions.Count];
         foreach (var (e, w) in weights)
         {
-            var region = Rules.Gazetteer[e].Region;
-            regionScores[region] = regionScores.GetValueOrDefault(region) + w;
+            scores[RegionIndex(Rules.Gazetteer[e].Region)] += w;
         }
-        foreach (var h in hits)
+        foreach (var h in hits[MatchKind.RegionTerm])
         {
-            if (h.Usage.Kind == MatchKind.RegionTerm)
+            var g = Rules.RegionTerms[h.Usage.Rule];
+            scores[RegionIndex(g.Region)] += g.Weight;
+        }
+        var regions = new List<string>();
+        for (var r = 0; r < scores.Length; r++)
+        {
+            if (scores[r] >= RegionThreshold)
             {
-                var g = Rules.RegionTerms[h.Usage.Rule];
-                regionScores[g.Region] = regionScores.GetValueOrDefault(g.Region) + g.Weight;
+                regions.Add(ClassificationTaxonomy.Regions[r]);
             }
         }
-        var regions = ClassificationTaxonomy.Regions.Where(r => regionScores.GetValueOrDefault(r) >= RegionThreshold).ToList();
         return (states, regions);
     }
 
-    private static bool IsSeparator(string norm, int from, int to)
+    private static int RegionIndex(string region)
     {
-        if (to - from > 20)
+        for (var i = 0; i < ClassificationTaxonomy.Regions.Count; i++)
+        {
+            if (ClassificationTaxonomy.Regions[i] == region)
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>True when only commas and list words ("and", "og", "y", "et") separate two places.</summary>
+    private static bool IsSeparator(string text, List<Token> tokens, Hit a, Hit b)
+    {
+        if (b.First - a.Last > 3 || b.Start < a.End)
         {
             return false;
         }
-        foreach (var w in norm[from..to].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries))
+        for (var t = a.Last + 1; t < b.First; t++)
         {
-            if (!ListSeparators.Contains(w))
+            if (!ListSeparators.Contains(text.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start)))
+            {
+                return false;
+            }
+        }
+        foreach (var c in text.AsSpan(a.End, b.Start - a.End))
+        {
+            if (c is not (' ' or ',') && !char.IsLetter(c))
             {
                 return false;
             }

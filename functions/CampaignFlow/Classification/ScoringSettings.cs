@@ -16,5 +16,14 @@ public sealed record ScoringSettings
     public double RepeatFactor { get; init; } = 0.5;
     public int MaxRepeats { get; init; } = 4;
     /// <summary>Topics that let the home state (Norway) count as a region: its own national measures.</summary>
+    /// <summary>A topic term in the headline weighs this many times its weight.</summary>
+    public double TopicTitleFactor { get; init; } = 2.0;
+    /// <summary>
+    /// When an anchor fired, this fraction of the summed topic scores (capped by <see cref="TopicSupportCap"/>)
+    /// is added to relevance: a story written in the vocabulary of clearance, victims or treaty status that
+    /// names the weapon is about it, even with one mention.
+    /// </summary>
+    public double TopicSupportFactor { get; init; } = 0.1;
+    public double TopicSupportCap { get; init; } = 1.5;
     public IReadOnlyList<string> HomeTopics { get; init; } = ["national-measures", "stockpile-destruction"];
 }
