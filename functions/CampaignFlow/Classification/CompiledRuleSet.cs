@@ -14,6 +14,7 @@ public sealed class CompiledRuleSet
     private readonly PatternUsage[][] usages;
     private readonly bool[] isPrefix;
     private readonly string[] topicNames;
+    private readonly TopicRule[] topicRules;
     private readonly int layers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> fillers;
     private readonly FrozenDictionary<string, string> qualifiers;
@@ -26,6 +27,7 @@ public sealed class CompiledRuleSet
     {
         Rules = rules;
         topicNames = [.. rules.Topics.Keys];
+        topicRules = [.. topicNames.Select(n => rules.Topics[n])];
         var gazetteerLayer = 1 + topicNames.Length;
         layers = gazetteerLayer + 3;
         var index = new Dictionary<(string, bool), int>();
@@ -122,6 +124,12 @@ public sealed class CompiledRuleSet
         months = rules.Extraction.Months.ToFrozenDictionary(ci).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    // Why: per-thread scratch lists keep the hot path free of large allocations; the set itself stays immutable.
+    [ThreadStatic]
+    private static List<Token>? scratchTokens;
+    [ThreadStatic]
+    private static List<(int Pattern, int First, int Last)>? scratchMatches;
+
     public RuleSet Rules { get; }
     public string Version => Rules.Version;
 
@@ -151,19 +159,20 @@ public sealed class CompiledRuleSet
     {
         var text = story.Title + "\n\n" + story.Body;
         var titleEnd = story.Title.Length;
-        var tokens = new List<Token>(text.Length / 5);
+        var tokens = scratchTokens ??= new List<Token>(512);
+        tokens.Clear();
         TokenMatcher.Tokenize(text, tokens);
         var hits = FindHits(text, tokens);
         var s = Rules.Scoring;
 
         var anchorSpans = new List<(int First, int Last, int Start)>();
-        var evidence = new Dictionary<(string Kind, int Rule, int Pattern), Tally>();
+        var evidence = new Dictionary<(string Kind, int Rule, int Pattern), Tally>(16, TallyKeyComparer.Instance);
         foreach (var h in hits[MatchKind.Anchor])
         {
             anchorSpans.Add((h.First, h.Last, h.Start));
             Count(evidence, "anchor", h, text, Rules.Anchors[h.Usage.Rule].Weight, Rules.Anchors[h.Usage.Rule].Reason);
         }
-        for (var r = 0; r < Rules.Proximity.Count; r++)
+        for (var r = 0; r < Rules.Proximity.Count && hits[MatchKind.ProximityLeft].Count > 0; r++)
         {
             var rule = Rules.Proximity[r];
             foreach (var (left, right) in FireProximity(hits, MatchKind.ProximityLeft, MatchKind.ProximityRight, r, rule.Within))
@@ -192,7 +201,7 @@ public sealed class CompiledRuleSet
             matches.Add(new TermMatch(story.Title, 0, s.TitleBonus, "title"));
         }
         var topicEvidence = ScoreTopics(text, hits, anchorSpans, titleEnd);
-        var topicSum = topicEvidence.Sum(t => Math.Max(0, t.Score));
+        var topicSum = topicEvidence.Where(t => Rules.Topics[t.Topic].SupportsRelevance).Sum(t => Math.Max(0, t.Score));
         if (hasAnchor && topicSum > 0 && s.TopicSupportFactor > 0)
         {
             var strongest = string.Join(", ", topicEvidence.Where(t => t.Score > 0).OrderByDescending(t => t.Score).Take(3).Select(t => t.Topic));
@@ -210,7 +219,8 @@ public sealed class CompiledRuleSet
         }
         var topics = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
         var conferences = ExtractConferences(text, tokens, hits, story.Published);
-        var (states, regions) = ResolveRegions(text, tokens, hits, conferences, topics);
+        var aboutMeeting = topicEvidence.Any(t => t.Score >= t.Threshold && s.HostTopics.Contains(t.Topic));
+        var (states, regions) = ResolveRegions(text, tokens, hits, aboutMeeting ? conferences : [], topics, titleEnd);
 
         return new Classification
         {
@@ -232,7 +242,8 @@ public sealed class CompiledRuleSet
 
     private HitSet FindHits(string text, List<Token> tokens)
     {
-        var raw = new List<(int Pattern, int First, int Last)>(64);
+        var raw = scratchMatches ??= new List<(int Pattern, int First, int Last)>(128);
+        raw.Clear();
         matcher.FindAll(text, tokens, raw);
         Span<int> coveredEnd = stackalloc int[layers];
         Span<int> keptStart = stackalloc int[layers];
@@ -261,8 +272,9 @@ public sealed class CompiledRuleSet
         return hits;
     }
 
-    private static IEnumerable<(Hit Left, Hit Right)> FireProximity(HitSet hits, MatchKind leftKind, MatchKind rightKind, int rule, int within)
+    private static List<(Hit Left, Hit Right)> FireProximity(HitSet hits, MatchKind leftKind, MatchKind rightKind, int rule, int within)
     {
+        var fired = new List<(Hit Left, Hit Right)>();
         foreach (var left in hits[leftKind])
         {
             if (left.Usage.Sub != rule)
@@ -274,11 +286,12 @@ public sealed class CompiledRuleSet
                 if (right.Usage.Sub == rule && right.Usage.Rule == left.Usage.Rule &&
                     Distance(left.First, left.Last, right.First, right.Last) <= within)
                 {
-                    yield return (left, right);
+                    fired.Add((left, right));
                     break;
                 }
             }
         }
+        return fired;
     }
 
     /// <summary>Words from one span to the other: 1 when adjacent, 0 when they overlap.</summary>
@@ -314,35 +327,49 @@ public sealed class CompiledRuleSet
     private List<TopicEvidence> ScoreTopics(string text, HitSet hits, List<(int First, int Last, int Start)> anchors, int titleEnd)
     {
         var tallies = new Dictionary<(string, int, int), Tally>?[topicNames.Length];
+        static Dictionary<(string, int, int), Tally> New() => new(8, TallyKeyComparer.Instance);
         foreach (var h in hits[MatchKind.TopicTerm])
         {
-            var group = Rules.Topics[topicNames[h.Usage.Rule]].Terms[h.Usage.Sub];
+            var group = topicRules[h.Usage.Rule].Terms[h.Usage.Sub];
             if (group.Within is { } within && !NearAny(h, anchors, within))
             {
                 continue;
             }
             // Why: a topic word in the headline says what the story is mainly about.
             var inTitle = h.Start < titleEnd;
-            Count(tallies[h.Usage.Rule] ??= [], inTitle ? "topic-title" : "topic", h, text,
+            Count(tallies[h.Usage.Rule] ??= New(), inTitle ? "topic-title" : "topic", h, text,
                 group.Weight * (inTitle ? Rules.Scoring.TopicTitleFactor : 1), group.Reason, h.Usage.Sub);
         }
         foreach (var left in hits[MatchKind.TopicProximityLeft])
         {
-            var rule = Rules.Topics[topicNames[left.Usage.Rule]].Proximity[left.Usage.Sub];
+            var rule = topicRules[left.Usage.Rule].Proximity[left.Usage.Sub];
             foreach (var right in hits[MatchKind.TopicProximityRight])
             {
                 if (right.Usage.Rule == left.Usage.Rule && right.Usage.Sub == left.Usage.Sub &&
                     Distance(left.First, left.Last, right.First, right.Last) <= rule.Within)
                 {
-                    Count(tallies[left.Usage.Rule] ??= [], "topic-proximity", left, text, rule.Weight, rule.Reason, 1000 + left.Usage.Sub, right);
+                    Count(tallies[left.Usage.Rule] ??= New(), "topic-proximity", left, text, rule.Weight, rule.Reason, 1000 + left.Usage.Sub, right);
                     break;
                 }
             }
         }
         var result = new List<TopicEvidence>(topicNames.Length);
+        var cutoff = 0.0;
         for (var t = 0; t < topicNames.Length; t++)
         {
-            var threshold = Rules.Topics[topicNames[t]].Threshold;
+            if (tallies[t] is { } found)
+            {
+                var total = 0.0;
+                foreach (var tally in found.Values)
+                {
+                    total += tally.ToMatch(Rules.Scoring).Weight;
+                }
+                cutoff = Math.Max(cutoff, total * Rules.Scoring.TopicRelativeCutoff);
+            }
+        }
+        for (var t = 0; t < topicNames.Length; t++)
+        {
+            var threshold = topicRules[t].Threshold;
             if (tallies[t] is not { } found)
             {
                 result.Add(new TopicEvidence(topicNames[t], 0, threshold, false, []));
@@ -350,7 +377,7 @@ public sealed class CompiledRuleSet
             }
             var matches = found.Values.Select(x => x.ToMatch(Rules.Scoring)).OrderByDescending(m => m.Weight).ToList();
             var score = Math.Round(matches.Sum(m => m.Weight), 3);
-            result.Add(new TopicEvidence(topicNames[t], score, threshold, score >= threshold, matches));
+            result.Add(new TopicEvidence(topicNames[t], score, threshold, score >= threshold && (score >= cutoff || !topicRules[t].Relative), matches));
         }
         if (!result.Any(r => r.Assigned))
         {
@@ -485,7 +512,7 @@ public sealed class CompiledRuleSet
         return counts;
     }
 
-    private (List<string> States, List<string> Regions) ResolveRegions(string text, List<Token> tokens, HitSet hits, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics)
+    private (List<string> States, List<string> Regions) ResolveRegions(string text, List<Token> tokens, HitSet hits, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, int titleEnd)
     {
         var places = hits[MatchKind.Place];
         var enumerated = new bool[places.Count];
@@ -509,7 +536,8 @@ public sealed class CompiledRuleSet
             }
             run = i;
         }
-        var homeCounts = topics.Any(t => Rules.Scoring.HomeTopics.Contains(t));
+        var homeCounts = topics.Any(t => Rules.Scoring.HomeTopics.Contains(t)) &&
+            places.Any(p => p.Start < titleEnd && Rules.Gazetteer[p.Usage.Rule].Home);
         var hosts = new HashSet<int>();
         foreach (var c in conferences)
         {
@@ -533,12 +561,20 @@ public sealed class CompiledRuleSet
             {
                 continue;
             }
-            var w = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule) ? 0.5 : 1.0;
-            weights[p.Usage.Rule] = Math.Min(1.0, weights.GetValueOrDefault(p.Usage.Rule) + w);
+            // Why: cities alone are weak evidence ("the Dublin system", "talks in Geneva"): together they count
+            // at most half a state unless a meeting the story is about is held there.
+            var city = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule);
+            var key = city ? -1 - p.Usage.Rule : p.Usage.Rule;
+            weights[key] = Math.Min(city ? 0.5 : 1.0, weights.GetValueOrDefault(key) + (city ? 0.5 : 1.0));
         }
         Span<double> scores = stackalloc double[ClassificationTaxonomy.Regions.Count];
-        foreach (var (e, w) in weights)
+        foreach (var (key, w) in weights)
         {
+            var e = key < 0 ? -1 - key : key;
+            if (key < 0 && weights.ContainsKey(e))
+            {
+                continue;
+            }
             scores[RegionIndex(Rules.Gazetteer[e].Region)] += w;
         }
         foreach (var h in hits[MatchKind.RegionTerm])

@@ -25,5 +25,19 @@ public sealed record ScoringSettings
     /// </summary>
     public double TopicSupportFactor { get; init; } = 0.1;
     public double TopicSupportCap { get; init; } = 1.5;
+    /// <summary>
+    /// A topic is assigned only if its score is at least this fraction of the strongest topic's score:
+    /// labels name what a story is mainly about, not every obligation it lists in passing.
+    /// </summary>
+    public double TopicRelativeCutoff { get; init; } = 0.5;
+    /// <summary>
+    /// Topics that let the home state (Norway) count as a region when it is named in the headline:
+    /// its own national measures.
+    /// </summary>
     public IReadOnlyList<string> HomeTopics { get; init; } = ["national-measures", "stockpile-destruction"];
+    /// <summary>
+    /// A meeting's host counts as a region only when the story is about the meeting: one of these topics
+    /// reaches its threshold (whether or not the story is relevant).
+    /// </summary>
+    public IReadOnlyList<string> HostTopics { get; init; } = ["diplomatic-conference"];
 }

@@ -34,7 +34,8 @@ internal sealed class TokenMatcher
                 (byFirst.TryGetValue(words[i][0], out var list) ? list : byFirst[words[i][0]] = []).Add(i);
             }
         }
-        firstWords = byFirst.ToDictionary(k => k.Key, v => v.Value.OrderByDescending(i => words[i].Length).ToArray(), StringComparer.Ordinal)
+        // Why: an ignore-case table looks words up straight from the story text, with no lower-cased copy.
+        firstWords = byFirst.ToDictionary(k => k.Key, v => v.Value.OrderByDescending(i => words[i].Length).ToArray(), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -73,7 +74,6 @@ internal sealed class TokenMatcher
     /// <summary>Every (pattern, first word, last word) match, by first word, longest first.</summary>
     public void FindAll(string text, List<Token> tokens, List<(int Pattern, int First, int Last)> into)
     {
-        Span<char> buffer = stackalloc char[MaxWord];
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
@@ -82,10 +82,9 @@ internal sealed class TokenMatcher
             {
                 continue;
             }
-            var lower = buffer[..length];
-            text.AsSpan(token.Start, length).ToLowerInvariant(lower);
+            var word = text.AsSpan(token.Start, length);
             var mark = into.Count;
-            if (firstWords.TryGetValue(lower, out var candidates))
+            if (firstWords.TryGetValue(word, out var candidates))
             {
                 foreach (var c in candidates)
                 {
@@ -95,7 +94,7 @@ internal sealed class TokenMatcher
                     }
                 }
             }
-            trie.Walk(lower, t, into);
+            trie.Walk(word, t, into);
             if (into.Count - mark > 1)
             {
                 // Why: leftmost-longest resolution later expects the longest match at a word first.
@@ -175,7 +174,7 @@ internal sealed class TokenMatcher
             var node = this;
             foreach (var c in word)
             {
-                if (node.next is null || !node.next.TryGetValue(c, out node!))
+                if (node.next is null || !node.next.TryGetValue(char.ToLowerInvariant(c), out node!))
                 {
                     return;
                 }
