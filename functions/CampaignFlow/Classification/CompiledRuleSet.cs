@@ -218,9 +218,14 @@ public sealed class CompiledRuleSet
             topicEvidence = [.. topicEvidence.Select(t => t with { Assigned = false })];
         }
         var topics = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
-        var conferences = ExtractConferences(text, tokens, hits, story.Published);
-        var aboutMeeting = topicEvidence.Any(t => t.Score >= t.Threshold && s.HostTopics.Contains(t.Topic));
-        var (states, regions) = ResolveRegions(text, tokens, hits, aboutMeeting ? conferences : [], topics, titleEnd);
+        // Why: "Oslo" in "the Oslo Process" or "Convention d'Oslo" names the treaty, not a place.
+        var places = hits[MatchKind.Place].Where(p => !hits[MatchKind.Anchor].Any(a => a.First <= p.First && p.Last <= a.Last)).ToList();
+        var conferences = ExtractConferences(text, tokens, hits, places, story.Published);
+        // Why: for a relevant story the assigned topics say whether it is about a meeting; otherwise the raw scores do.
+        var aboutMeeting = relevant
+            ? topics.Any(t => s.HostTopics.Contains(t))
+            : topicEvidence.Any(t => t.Score >= t.Threshold && s.HostTopics.Contains(t.Topic));
+        var (states, regions) = ResolveRegions(text, tokens, hits, places, aboutMeeting ? conferences : [], topics, titleEnd, relevant);
 
         return new Classification
         {
@@ -391,19 +396,21 @@ public sealed class CompiledRuleSet
         return result;
     }
 
-    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, List<Token> tokens, HitSet hits, DateTimeOffset? published)
+    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, List<Token> tokens, HitSet hits, List<Hit> places, DateTimeOffset? published)
     {
         var found = new List<(ConferenceMention Mention, int Entry)>();
         foreach (var c in hits[MatchKind.Conference])
         {
             Hit? place = null;
             var best = int.MaxValue;
-            foreach (var p in hits[MatchKind.Place])
+            foreach (var p in places)
             {
                 // A place just before ("Lima conference") or a few words after ("held in Lima").
                 var d = Distance(p.First, p.Last, c.First, c.Last);
                 var limit = p.Last < c.First ? 1 : 8;
-                if (d > 0 && d <= limit && d < best)
+                // A sentence break or a headline colon ends the meeting's description.
+                if (d > 0 && d <= limit && d < best &&
+                    text.AsSpan(Math.Min(p.End, c.End), Math.Max(0, Math.Max(p.Start, c.Start) - Math.Min(p.End, c.End))).IndexOfAny(".:;!?\n") < 0)
                 {
                     best = d;
                     place = p;
@@ -507,44 +514,70 @@ public sealed class CompiledRuleSet
             {
                 (qualifier, start) = (q1, tokens[i - 1].Start);
             }
-            counts.Add(new StateCount(text[start..n.End], count, qualifier, start));
+            var mention = text[start..n.End];
+            // Why: headlines repeat the lead; one count per distinct wording is enough.
+            if (!counts.Exists(c => string.Equals(c.Text, mention, StringComparison.OrdinalIgnoreCase)))
+            {
+                counts.Add(new StateCount(mention, count, qualifier, start));
+            }
         }
         return counts;
     }
 
-    private (List<string> States, List<string> Regions) ResolveRegions(string text, List<Token> tokens, HitSet hits, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, int titleEnd)
+    private (List<string> States, List<string> Regions) ResolveRegions(string text, List<Token> tokens, HitSet hits, List<Hit> places, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, int titleEnd, bool relevant)
     {
-        var places = hits[MatchKind.Place];
-        var enumerated = new bool[places.Count];
-        var run = 0;
-        for (var i = 1; i <= places.Count; i++)
+        var regionTerms = hits[MatchKind.RegionTerm];
+        // Places and region words in text order, for finding enumerations.
+        var ordered = new List<(Hit Hit, int Index, bool IsPlace)>(places.Count + regionTerms.Count);
+        for (var i = 0; i < places.Count; i++)
         {
-            if (i < places.Count && IsSeparator(text, tokens, places[i - 1], places[i]))
+            ordered.Add((places[i], i, true));
+        }
+        for (var i = 0; i < regionTerms.Count; i++)
+        {
+            ordered.Add((regionTerms[i], i, false));
+        }
+        ordered.Sort((a, b) => a.Hit.Start.CompareTo(b.Hit.Start));
+        var enumerated = new bool[places.Count];
+        var enumeratedTerms = new bool[regionTerms.Count];
+        var run = 0;
+        for (var i = 1; i <= ordered.Count; i++)
+        {
+            if (i < ordered.Count && IsSeparator(text, tokens, ordered[i - 1].Hit, ordered[i].Hit))
             {
                 continue;
             }
-            // Why: a list of three or more states ("Afghanistan, Syria, Ukraine and Yemen") is usually
-            // an aside; such a state counts only if the story mentions it elsewhere.
+            // Why: a list of three or more places ("Afghanistan, Syria, Ukraine and Yemen", "Latin America,
+            // Africa and Asia") is usually an aside; such a place counts only if mentioned elsewhere.
             var distinct = new HashSet<int>();
             for (var k = run; k < i; k++)
             {
-                distinct.Add(places[k].Usage.Rule);
+                distinct.Add(ordered[k].IsPlace ? ordered[k].Hit.Usage.Rule : -1 - ordered[k].Hit.Usage.Rule);
             }
             if (distinct.Count >= 3)
             {
-                enumerated.AsSpan(run, i - run).Fill(true);
+                for (var k = run; k < i; k++)
+                {
+                    (ordered[k].IsPlace ? enumerated : enumeratedTerms)[ordered[k].Index] = true;
+                }
             }
             run = i;
         }
         var homeCounts = topics.Any(t => Rules.Scoring.HomeTopics.Contains(t)) &&
-            places.Any(p => p.Start < titleEnd && Rules.Gazetteer[p.Usage.Rule].Home);
+            places.Exists(p => p.Start < titleEnd && Rules.Gazetteer[p.Usage.Rule].Home);
         var hosts = new HashSet<int>();
+        // Why: the story is about its first located meeting; later ones ("the next meeting will be in Vienna") are asides.
         foreach (var c in conferences)
         {
             if (c.Entry >= 0)
             {
-                hosts.Add(c.Entry);
-                homeCounts |= Rules.Gazetteer[c.Entry].Home;
+                // The home state hosts many unrelated meetings; only a ban meeting held there makes it a region.
+                if (!Rules.Gazetteer[c.Entry].Home || relevant)
+                {
+                    hosts.Add(c.Entry);
+                    homeCounts |= Rules.Gazetteer[c.Entry].Home;
+                }
+                break;
             }
         }
         var weights = new Dictionary<int, double>();
@@ -563,9 +596,12 @@ public sealed class CompiledRuleSet
             }
             // Why: cities alone are weak evidence ("the Dublin system", "talks in Geneva"): together they count
             // at most half a state unless a meeting the story is about is held there.
+            // A state named in the headline is what the story is about.
+            var inTitle = p.Start < titleEnd;
             var city = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule);
             var key = city ? -1 - p.Usage.Rule : p.Usage.Rule;
-            weights[key] = Math.Min(city ? 0.5 : 1.0, weights.GetValueOrDefault(key) + (city ? 0.5 : 1.0));
+            var worth = city ? 0.5 : inTitle ? 1.0 : p.Usage.Sub == 1 ? 1.0 : entry.Weight;
+            weights[key] = Math.Min(city ? 0.5 : 1.0, weights.GetValueOrDefault(key) + worth);
         }
         Span<double> scores = stackalloc double[ClassificationTaxonomy.Regions.Count];
         foreach (var (key, w) in weights)
@@ -577,10 +613,13 @@ public sealed class CompiledRuleSet
             }
             scores[RegionIndex(Rules.Gazetteer[e].Region)] += w;
         }
-        foreach (var h in hits[MatchKind.RegionTerm])
+        for (var i = 0; i < regionTerms.Count; i++)
         {
-            var g = Rules.RegionTerms[h.Usage.Rule];
-            scores[RegionIndex(g.Region)] += g.Weight;
+            if (!enumeratedTerms[i])
+            {
+                var g = Rules.RegionTerms[regionTerms[i].Usage.Rule];
+                scores[RegionIndex(g.Region)] += g.Weight;
+            }
         }
         var regions = new List<string>();
         for (var r = 0; r < scores.Length; r++)

@@ -13,4 +13,9 @@ public sealed record GazetteerEntry
     /// held there or its own national measures.
     /// </summary>
     public bool Home { get; init; }
+    /// <summary>
+    /// What one mention of the state's name is worth toward its region (1 by default). Below 1 for states
+    /// named mostly as partners or donors, so that they need two mentions or the headline.
+    /// </summary>
+    public double Weight { get; init; } = 1.0;
 }
