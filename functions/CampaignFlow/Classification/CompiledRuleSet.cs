@@ -220,7 +220,7 @@ public sealed class CompiledRuleSet
         var topics = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
         // Why: "Oslo" in "the Oslo Process" or "Convention d'Oslo" names the treaty, not a place.
         var places = hits[MatchKind.Place].Where(p => !hits[MatchKind.Anchor].Any(a => a.First <= p.First && p.Last <= a.Last)).ToList();
-        var conferences = ExtractConferences(text, tokens, hits, places, story.Published);
+        var conferences = ExtractConferences(text, tokens, hits, places, story.Published, titleEnd);
         // Why: for a relevant story the assigned topics say whether it is about a meeting; otherwise the raw scores do.
         var aboutMeeting = relevant
             ? topics.Any(t => s.HostTopics.Contains(t))
@@ -396,7 +396,7 @@ public sealed class CompiledRuleSet
         return result;
     }
 
-    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, List<Token> tokens, HitSet hits, List<Hit> places, DateTimeOffset? published)
+    private List<(ConferenceMention Mention, int Entry)> ExtractConferences(string text, List<Token> tokens, HitSet hits, List<Hit> places, DateTimeOffset? published, int titleEnd)
     {
         var found = new List<(ConferenceMention Mention, int Entry)>();
         foreach (var c in hits[MatchKind.Conference])
@@ -407,7 +407,8 @@ public sealed class CompiledRuleSet
             {
                 // A place just before ("Lima conference") or a few words after ("held in Lima").
                 var d = Distance(p.First, p.Last, c.First, c.Last);
-                var limit = p.Last < c.First ? 1 : 8;
+                // Headlines compress: "Se inaugura en Lima la segunda conferencia" names the place a few words before.
+                var limit = p.Last < c.First ? (c.Start < titleEnd ? 3 : 1) : 8;
                 // A sentence break or a headline colon ends the meeting's description.
                 if (d > 0 && d <= limit && d < best &&
                     text.AsSpan(Math.Min(p.End, c.End), Math.Max(0, Math.Max(p.Start, c.Start) - Math.Min(p.End, c.End))).IndexOfAny(".:;!?\n") < 0)
@@ -552,7 +553,11 @@ public sealed class CompiledRuleSet
             var distinct = new HashSet<int>();
             for (var k = run; k < i; k++)
             {
-                distinct.Add(ordered[k].IsPlace ? ordered[k].Hit.Usage.Rule : -1 - ordered[k].Hit.Usage.Rule);
+                // The publishing state beside two partners ("Norway, Germany and Peru") is not a list of asides.
+                if (!(ordered[k].IsPlace && Rules.Gazetteer[ordered[k].Hit.Usage.Rule].Home))
+                {
+                    distinct.Add(ordered[k].IsPlace ? ordered[k].Hit.Usage.Rule : -1 - ordered[k].Hit.Usage.Rule);
+                }
             }
             if (distinct.Count >= 3)
             {
@@ -596,11 +601,9 @@ public sealed class CompiledRuleSet
             }
             // Why: cities alone are weak evidence ("the Dublin system", "talks in Geneva"): together they count
             // at most half a state unless a meeting the story is about is held there.
-            // A state named in the headline is what the story is about.
-            var inTitle = p.Start < titleEnd;
             var city = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule);
             var key = city ? -1 - p.Usage.Rule : p.Usage.Rule;
-            var worth = city ? 0.5 : inTitle ? 1.0 : p.Usage.Sub == 1 ? 1.0 : entry.Weight;
+            var worth = city ? 0.5 : p.Usage.Sub == 1 ? 1.0 : entry.Weight;
             weights[key] = Math.Min(city ? 0.5 : 1.0, weights.GetValueOrDefault(key) + worth);
         }
         Span<double> scores = stackalloc double[ClassificationTaxonomy.Regions.Count];

@@ -7,6 +7,10 @@ namespace CampaignFlow.Tests.Classification;
 
 public sealed class RuleSetLoaderTests
 {
+    // Why: JsonSchema.Net registers a schema by its $id globally; build it once for all tests.
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(
+        Path.Combine(RepositoryPaths.Root ?? throw new InvalidOperationException("repository root not found"), "config", "rules.schema.json"))));
+
     private static string DefaultWith(Action<JsonObject> edit)
     {
         var node = JsonNode.Parse(RuleSetLoader.ReadDefaultJson())!.AsObject();
@@ -96,22 +100,19 @@ public sealed class RuleSetLoaderTests
     public void ShippedRulesConformToTheSchema()
     {
         var root = RepositoryPaths.Root ?? throw new InvalidOperationException("repository root not found");
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(root, "config", "rules.schema.json")));
         using var rules = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "config", "rules.json")));
 
-        var result = schema.Evaluate(rules.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = Schema.Value.Evaluate(rules.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.True(result.IsValid, "schema errors: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     [Fact]
     public void SchemaRejectsAnUnknownTopicToo()
     {
-        var root = RepositoryPaths.Root ?? throw new InvalidOperationException("repository root not found");
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(root, "config", "rules.schema.json")));
         using var rules = JsonDocument.Parse(DefaultWith(o => o["topics"]!.AsObject()["clearence"] = new JsonObject()));
 
-        Assert.False(schema.Evaluate(rules.RootElement).IsValid);
+        Assert.False(Schema.Value.Evaluate(rules.RootElement).IsValid);
     }
 
     [Fact]
