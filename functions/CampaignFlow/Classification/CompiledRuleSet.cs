@@ -201,7 +201,14 @@ public sealed class CompiledRuleSet
             matches.Add(new TermMatch(story.Title, 0, s.TitleBonus, "title"));
         }
         var topicEvidence = ScoreTopics(text, hits, anchorSpans, titleEnd);
-        var topicSum = topicEvidence.Where(t => Rules.Topics[t.Topic].SupportsRelevance).Sum(t => Math.Max(0, t.Score));
+        var topicSum = 0.0;
+        for (var t = 0; t < topicEvidence.Count; t++)
+        {
+            if (topicRules[t].SupportsRelevance && topicEvidence[t].Score > 0)
+            {
+                topicSum += topicEvidence[t].Score;
+            }
+        }
         if (hasAnchor && topicSum > 0 && s.TopicSupportFactor > 0)
         {
             var strongest = string.Join(", ", topicEvidence.Where(t => t.Score > 0).OrderByDescending(t => t.Score).Take(3).Select(t => t.Topic));
@@ -360,28 +367,38 @@ public sealed class CompiledRuleSet
         }
         var result = new List<TopicEvidence>(topicNames.Length);
         var cutoff = 0.0;
+        var matchLists = new List<TermMatch>?[topicNames.Length];
         for (var t = 0; t < topicNames.Length; t++)
         {
             if (tallies[t] is { } found)
             {
+                var list = new List<TermMatch>(found.Count);
                 var total = 0.0;
                 foreach (var tally in found.Values)
                 {
-                    total += tally.ToMatch(Rules.Scoring).Weight;
+                    var m = tally.ToMatch(Rules.Scoring);
+                    list.Add(m);
+                    total += m.Weight;
                 }
+                matchLists[t] = list;
                 cutoff = Math.Max(cutoff, total * Rules.Scoring.TopicRelativeCutoff);
             }
         }
         for (var t = 0; t < topicNames.Length; t++)
         {
             var threshold = topicRules[t].Threshold;
-            if (tallies[t] is not { } found)
+            if (matchLists[t] is not { } matches)
             {
                 result.Add(new TopicEvidence(topicNames[t], 0, threshold, false, []));
                 continue;
             }
-            var matches = found.Values.Select(x => x.ToMatch(Rules.Scoring)).OrderByDescending(m => m.Weight).ToList();
-            var score = Math.Round(matches.Sum(m => m.Weight), 3);
+            matches.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+            var score = 0.0;
+            foreach (var m in matches)
+            {
+                score += m.Weight;
+            }
+            score = Math.Round(score, 3);
             result.Add(new TopicEvidence(topicNames[t], score, threshold, score >= threshold && (score >= cutoff || !topicRules[t].Relative), matches));
         }
         if (!result.Any(r => r.Assigned))
@@ -550,6 +567,11 @@ public sealed class CompiledRuleSet
             }
             // Why: a list of three or more places ("Afghanistan, Syria, Ukraine and Yemen", "Latin America,
             // Africa and Asia") is usually an aside; such a place counts only if mentioned elsewhere.
+            if (i - run < 3)
+            {
+                run = i;
+                continue;
+            }
             var distinct = new HashSet<int>();
             for (var k = run; k < i; k++)
             {
