@@ -11,6 +11,10 @@ namespace CampaignFlow.Classification;
 /// </summary>
 public static class ClassifierBenchmark
 {
+    /// <summary>`campaignflow bench classify --json`: the default rule set over the embedded corpus.</summary>
+    public static BenchmarkResult RunDefault(double targetMegabytes = 4) =>
+        Run(RuleSetLoader.LoadDefault(), [.. LabeledCorpus.ReadDefault().Select(s => s.ToStoryText())], targetMegabytes);
+
     public static BenchmarkResult Run(CompiledRuleSet rules, IReadOnlyList<StoryText> stories, double targetMegabytes = 4, int rounds = 5)
     {
         ArgumentOutOfRangeException.ThrowIfZero(stories.Count);

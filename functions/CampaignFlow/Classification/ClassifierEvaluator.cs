@@ -7,6 +7,19 @@ namespace CampaignFlow.Classification;
 /// </summary>
 public static class ClassifierEvaluator
 {
+    /// <summary>
+    /// The library side of `campaignflow classify evaluate --corpus FILE [--rules FILE] [--baseline FILE]`:
+    /// a null corpus is the embedded project corpus, a null rules file the embedded default rule set.
+    /// </summary>
+    /// <exception cref="RuleSetValidationException">A rule-set file is invalid.</exception>
+    public static EvaluationReport EvaluateFiles(string? corpusPath, string? rulesPath = null, string? baselinePath = null)
+    {
+        var stories = corpusPath is null ? LabeledCorpus.ReadDefault() : LabeledCorpus.ReadFile(corpusPath);
+        var rules = rulesPath is null ? RuleSetLoader.LoadDefault() : RuleSetLoader.Compile(File.ReadAllText(rulesPath), rulesPath);
+        var baseline = baselinePath is null ? null : RuleSetLoader.Compile(File.ReadAllText(baselinePath), baselinePath);
+        return Evaluate(stories, rules, baseline);
+    }
+
     public static EvaluationReport Evaluate(IReadOnlyList<LabeledStory> stories, CompiledRuleSet rules, CompiledRuleSet? baseline = null)
     {
         var results = stories.Select(s => (Story: s, Result: rules.Classify(s.ToStoryText()))).ToList();

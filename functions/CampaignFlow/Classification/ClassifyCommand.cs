@@ -32,6 +32,30 @@ public static class ClassifyCommand
         return new ClassifyRunSummary(lines, classified, errors);
     }
 
+    /// <summary>
+    /// The library side of `campaignflow classify explain FILE|-`: the input is one JSON story (pretty-printed
+    /// or not) or JSON lines; each story's evidence is written readably. Returns the number of stories explained.
+    /// </summary>
+    public static async Task<int> ExplainAsync(TextReader input, TextWriter output, IStoryClassifier classifier, CancellationToken cancellationToken = default)
+    {
+        var text = await input.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        var whole = ParseLine(text.ReplaceLineEndings(" "));
+        var lines = whole.Story is not null ? [text.ReplaceLineEndings(" ")] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var explained = 0;
+        foreach (var line in lines)
+        {
+            var (story, id, error) = ParseLine(line);
+            if (story is null)
+            {
+                await output.WriteLineAsync($"Story     {id ?? "(no id)"}: cannot be read: {error}").ConfigureAwait(false);
+                continue;
+            }
+            await output.WriteLineAsync(ClassificationExplainer.Explain(story, classifier.Classify(story))).ConfigureAwait(false);
+            explained++;
+        }
+        return explained;
+    }
+
     /// <summary>Reads one input line; on failure returns the id if one could be read and the reason.</summary>
     public static (StoryText? Story, string? Id, string? Error) ParseLine(string line)
     {

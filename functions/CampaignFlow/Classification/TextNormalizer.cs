@@ -3,9 +3,9 @@ using System.Buffers;
 namespace CampaignFlow.Classification;
 
 /// <summary>
-/// Maps text one character to one character (so match positions stay valid in the original):
-/// hyphens, dashes and line breaks become spaces, typographic apostrophes become '.
-/// Rule terms go through the same mapping, so "sous-munitions" matches "sous munitions".
+/// Maps rule terms one character to one character: hyphens, dashes and line breaks become spaces,
+/// typographic apostrophes become '. Stories are split into words by <see cref="TokenMatcher"/>, which
+/// treats the same characters as separators, so "sous-munitions" in a rule matches "sous munitions".
 /// </summary>
 internal static class TextNormalizer
 {
@@ -28,28 +28,5 @@ internal static class TextNormalizer
                 i = next < 0 ? -1 : i + 1 + next;
             }
         });
-    }
-
-    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
-
-    /// <summary>Words from one match end to the next match start: 1 when adjacent, 0 when they overlap.</summary>
-    public static int WordDistance(ReadOnlySpan<char> text, int aEnd, int bStart)
-    {
-        if (bStart <= aEnd)
-        {
-            return 0;
-        }
-        var words = 0;
-        var inWord = false;
-        foreach (var c in text[aEnd..bStart])
-        {
-            var w = IsWordChar(c);
-            if (w && !inWord)
-            {
-                words++;
-            }
-            inWord = w;
-        }
-        return words + 1;
     }
 }

@@ -54,6 +54,33 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task ExplainsAPrettyPrintedStoryFromAReader()
+    {
+        var input = "{\n  \"id\": \"e1\",\n  \"title\": \"Peru ratifies\",\n  \"body\": \"Peru has ratified the Convention on Cluster Munitions.\"\n}\n";
+        var output = new StringWriter();
+
+        var count = await ClassifyCommand.ExplainAsync(new StringReader(input), output, Classifier);
+
+        Assert.Equal(1, count);
+        Assert.Contains("Story     e1: Peru ratifies", output.ToString());
+        Assert.Contains("signature-ratification", output.ToString());
+        Assert.Contains("latin-america-caribbean", output.ToString());
+    }
+
+    [Fact]
+    public void EvaluatesFilesWithABaseline()
+    {
+        var root = RepositoryPaths.Root!;
+        var rules = Path.Combine(root, "config", "rules.json");
+
+        var report = ClassifierEvaluator.EvaluateFiles(Path.Combine(root, "config", "corpus", "stories.jsonl"), rules, rules);
+
+        Assert.Equal(TestRules.Default.Version, report.BaselineVersion);
+        Assert.Empty(report.DecisionChanges);
+        Assert.True(report.Stories >= 80);
+    }
+
+    [Fact]
     public void BenchmarkReportsBothRatesAndTheirRatio()
     {
         var stories = LabeledCorpus.ReadDefault().Take(20).Select(s => s.ToStoryText()).ToList();
