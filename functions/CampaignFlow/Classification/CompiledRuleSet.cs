@@ -15,6 +15,7 @@ public sealed class CompiledRuleSet
     private readonly bool[] isPrefix;
     private readonly string[] topicNames;
     private readonly TopicRule[] topicRules;
+    private readonly bool[] hostTopicMask;
     private readonly int layers;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> fillers;
     private readonly FrozenDictionary<string, string> qualifiers;
@@ -28,6 +29,7 @@ public sealed class CompiledRuleSet
         Rules = rules;
         topicNames = [.. rules.Topics.Keys];
         topicRules = [.. topicNames.Select(n => rules.Topics[n])];
+        hostTopicMask = [.. topicNames.Select(n => rules.Scoring.HostTopics.Contains(n))];
         var gazetteerLayer = 1 + topicNames.Length;
         layers = gazetteerLayer + 3;
         var index = new Dictionary<(string, bool), int>();
@@ -166,7 +168,7 @@ public sealed class CompiledRuleSet
         var s = Rules.Scoring;
 
         var anchorSpans = new List<(int First, int Last, int Start)>();
-        var evidence = new Dictionary<(string Kind, int Rule, int Pattern), Tally>(16, TallyKeyComparer.Instance);
+        var evidence = new List<Tally>(16);
         foreach (var h in hits[MatchKind.Anchor])
         {
             anchorSpans.Add((h.First, h.Last, h.Start));
@@ -195,12 +197,18 @@ public sealed class CompiledRuleSet
             Count(evidence, h.Usage.Kind == MatchKind.Context ? "context" : "negative", h, text, group.Weight, group.Reason);
         }
 
-        var matches = evidence.Values.Select(t => t.ToMatch(s)).ToList();
+        var matches = new List<TermMatch>(evidence.Count + 2);
+        foreach (var t in evidence)
+        {
+            matches.Add(t.ToMatch(s));
+        }
         if (anchorSpans.Any(a => a.Start < titleEnd) && s.TitleBonus != 0)
         {
             matches.Add(new TermMatch(story.Title, 0, s.TitleBonus, "title"));
         }
-        var topicEvidence = ScoreTopics(text, hits, anchorSpans, titleEnd);
+        // Why: most feed stories have no anchor and cannot be relevant; for them only the meeting topic
+        // (used to place a meeting's host) is scored, which keeps the common case cheap.
+        var topicEvidence = ScoreTopics(text, hits, anchorSpans, titleEnd, hasAnchor ? null : hostTopicMask);
         var topicSum = 0.0;
         for (var t = 0; t < topicEvidence.Count; t++)
         {
@@ -222,7 +230,13 @@ public sealed class CompiledRuleSet
             : relevant ? ClassificationDecision.Send : ClassificationDecision.Drop;
         if (!relevant)
         {
-            topicEvidence = [.. topicEvidence.Select(t => t with { Assigned = false })];
+            for (var t = 0; t < topicEvidence.Count; t++)
+            {
+                if (topicEvidence[t].Assigned)
+                {
+                    topicEvidence[t] = topicEvidence[t] with { Assigned = false };
+                }
+            }
         }
         var topics = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
         // Why: "Oslo" in "the Oslo Process" or "Convention d'Oslo" names the treaty, not a place.
@@ -242,14 +256,31 @@ public sealed class CompiledRuleSet
             Decision = decision,
             Topics = topics,
             Regions = regions,
-            Evidence = [.. matches.Where(m => m.Weight > 0).OrderByDescending(m => m.Weight).ThenBy(m => m.Position)],
-            Negatives = [.. matches.Where(m => m.Weight < 0).OrderBy(m => m.Weight).ThenBy(m => m.Position)],
+            Evidence = Sorted(matches, positive: true),
+            Negatives = Sorted(matches, positive: false),
             TopicEvidence = topicEvidence,
             RuleSetVersion = Version,
             States = states,
             StateCounts = ExtractCounts(text, tokens, hits),
             Conferences = [.. conferences.Select(c => c.Mention)],
         };
+    }
+
+    /// <summary>Positive evidence strongest first, or negatives most negative first; ties by position.</summary>
+    private static List<TermMatch> Sorted(List<TermMatch> matches, bool positive)
+    {
+        var list = new List<TermMatch>(matches.Count);
+        foreach (var m in matches)
+        {
+            if (positive ? m.Weight > 0 : m.Weight < 0)
+            {
+                list.Add(m);
+            }
+        }
+        list.Sort((a, b) => a.Weight != b.Weight
+            ? (positive ? b.Weight.CompareTo(a.Weight) : a.Weight.CompareTo(b.Weight))
+            : a.Position.CompareTo(b.Position));
+        return list;
     }
 
     private HitSet FindHits(string text, List<Token> tokens)
@@ -322,26 +353,32 @@ public sealed class CompiledRuleSet
         return false;
     }
 
-    private static void Count(Dictionary<(string, int, int), Tally> tallies, string kind, Hit h, string text, double weight, string? reason, int rule = -1, Hit? right = null)
+    /// <summary>Adds one occurrence; a story has few distinct terms, so a list beats a hash table here.</summary>
+    private static void Count(List<Tally> tallies, string kind, Hit h, string text, double weight, string? reason, int rule = -1, Hit? right = null)
     {
-        var key = (kind, rule < 0 ? h.Usage.Rule : rule, h.Pattern);
-        if (tallies.TryGetValue(key, out var t))
+        var ruleKey = rule < 0 ? h.Usage.Rule : rule;
+        foreach (var t in tallies)
         {
-            t.Count++;
+            if (t.Pattern == h.Pattern && t.Rule == ruleKey && ReferenceEquals(t.Kind, kind))
+            {
+                t.Count++;
+                return;
+            }
         }
-        else
-        {
-            var term = right is { } r ? $"{h.Text(text)} … {r.Text(text)}" : h.Text(text);
-            tallies[key] = new Tally(kind, term, h.Start, weight, reason);
-        }
+        var term = right is { } r ? $"{h.Text(text)} … {r.Text(text)}" : h.Text(text);
+        tallies.Add(new Tally(kind, ruleKey, h.Pattern, term, h.Start, weight, reason));
     }
 
-    private List<TopicEvidence> ScoreTopics(string text, HitSet hits, List<(int First, int Last, int Start)> anchors, int titleEnd)
+    private List<TopicEvidence> ScoreTopics(string text, HitSet hits, List<(int First, int Last, int Start)> anchors, int titleEnd, bool[]? only)
     {
-        var tallies = new Dictionary<(string, int, int), Tally>?[topicNames.Length];
-        static Dictionary<(string, int, int), Tally> New() => new(8, TallyKeyComparer.Instance);
+        var tallies = new List<Tally>?[topicNames.Length];
+        static List<Tally> New() => new(8);
         foreach (var h in hits[MatchKind.TopicTerm])
         {
+            if (only is not null && !only[h.Usage.Rule])
+            {
+                continue;
+            }
             var group = topicRules[h.Usage.Rule].Terms[h.Usage.Sub];
             if (group.Within is { } within && !NearAny(h, anchors, within))
             {
@@ -354,6 +391,10 @@ public sealed class CompiledRuleSet
         }
         foreach (var left in hits[MatchKind.TopicProximityLeft])
         {
+            if (only is not null && !only[left.Usage.Rule])
+            {
+                continue;
+            }
             var rule = topicRules[left.Usage.Rule].Proximity[left.Usage.Sub];
             foreach (var right in hits[MatchKind.TopicProximityRight])
             {
@@ -374,7 +415,7 @@ public sealed class CompiledRuleSet
             {
                 var list = new List<TermMatch>(found.Count);
                 var total = 0.0;
-                foreach (var tally in found.Values)
+                foreach (var tally in found)
                 {
                     var m = tally.ToMatch(Rules.Scoring);
                     list.Add(m);
