@@ -174,10 +174,11 @@ public sealed class CompiledRuleSet
             anchorSpans.Add((h.First, h.Last, h.Start));
             Count(evidence, "anchor", h, text, Rules.Anchors[h.Usage.Rule].Weight, Rules.Anchors[h.Usage.Rule].Reason);
         }
+        var fired = new List<(Hit Left, Hit Right)>(4);
         for (var r = 0; r < Rules.Proximity.Count && hits[MatchKind.ProximityLeft].Count > 0; r++)
         {
             var rule = Rules.Proximity[r];
-            foreach (var (left, right) in FireProximity(hits, MatchKind.ProximityLeft, MatchKind.ProximityRight, r, rule.Within))
+            foreach (var (left, right) in FireProximity(hits, MatchKind.ProximityLeft, MatchKind.ProximityRight, r, rule.Within, fired))
             {
                 if (rule.Anchor)
                 {
@@ -315,9 +316,9 @@ public sealed class CompiledRuleSet
         return hits;
     }
 
-    private static List<(Hit Left, Hit Right)> FireProximity(HitSet hits, MatchKind leftKind, MatchKind rightKind, int rule, int within)
+    private static List<(Hit Left, Hit Right)> FireProximity(HitSet hits, MatchKind leftKind, MatchKind rightKind, int rule, int within, List<(Hit Left, Hit Right)> fired)
     {
-        var fired = new List<(Hit Left, Hit Right)>();
+        fired.Clear();
         foreach (var left in hits[leftKind])
         {
             if (left.Usage.Sub != rule)
