@@ -30,7 +30,9 @@ public sealed class BlobRuleSetProvider(
     {
         get
         {
-            if (IsDue() && gate.CurrentCount > 0)
+            var last = Interlocked.Read(ref lastCheckTicks);
+            // Why: claiming the check with a compare-exchange lets exactly one caller start it, however many classify at once.
+            if (IsDue(last) && Interlocked.CompareExchange(ref lastCheckTicks, time.GetTimestamp(), last) == last)
             {
                 _ = Task.Run(() => RefreshAsync());
             }
@@ -97,9 +99,6 @@ public sealed class BlobRuleSetProvider(
         }
     }
 
-    private bool IsDue()
-    {
-        var last = Interlocked.Read(ref lastCheckTicks);
-        return last == long.MinValue || time.GetElapsedTime(last) >= TimeSpan.FromSeconds(options.Value.RefreshSeconds);
-    }
+    private bool IsDue(long last) =>
+        last == long.MinValue || time.GetElapsedTime(last) >= TimeSpan.FromSeconds(options.Value.RefreshSeconds);
 }
