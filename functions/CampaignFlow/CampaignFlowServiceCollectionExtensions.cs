@@ -27,7 +27,7 @@ public static class CampaignFlowServiceCollectionExtensions
             })
             .AddStandardResilienceHandler();
 
-        services.AddSingleton<IStoryClassifier>(_ => new KeywordClassifier(RuleSet.Parse(DefaultRules.Read())));
+        services.AddClassification(configuration);
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();

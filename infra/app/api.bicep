@@ -204,6 +204,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tokens__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=TokenSigningKey)'
     Email__PublicBaseUrl: !empty(publicBaseUrl) ? publicBaseUrl : 'https://${site.properties.defaultHostName}'
     Sending__Paused: sendingPaused ? 'true' : 'false'
+    // The active classifier rule set lives in the config container (hot reload, history, rollback).
+    Classification__UseBlobStorage: 'true'
     ...feedSettings
   }
 }

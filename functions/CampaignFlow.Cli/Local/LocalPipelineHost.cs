@@ -65,6 +65,7 @@ public static class LocalPipelineHost
             ["AzureWebJobsStorage"] = run.StorageConnectionString,
             ["ConnectionStrings:AzureWebJobsStorage"] = run.StorageConnectionString,
             ["Storage:ConnectionString"] = run.StorageConnectionString,
+            ["Classification:UseBlobStorage"] = "true",
             ["Email:Sink"] = "Outbox",
             ["Email:OutboxDirectory"] = run.OutboxDirectory,
             ["Email:PublicBaseUrl"] = "http://localhost:7071",

@@ -1,21 +1,29 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CampaignFlow.Classification;
 
-/// <summary>A versioned set of weighted terms; see config/rules.json.</summary>
+/// <summary>
+/// A versioned rule set as staff edit it (config/rules.json, validated by config/rules.schema.json).
+/// It is data only; <see cref="CompiledRuleSet"/> turns it into a matcher once.
+/// </summary>
 public sealed record RuleSet
 {
+    /// <summary>The editor's schema reference; ignored by the classifier.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
     public required string Version { get; init; }
-    public double Threshold { get; init; } = 1.0;
-    public IReadOnlyList<WeightedTerm> Terms { get; init; } = [];
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Topics { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Regions { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
-
-    public static RuleSet Parse(string json) =>
-        JsonSerializer.Deserialize<RuleSet>(json, Json) ?? throw new InvalidDataException("the rule set is empty");
+    public string? Description { get; init; }
+    public ScoringSettings Scoring { get; init; } = new();
+    /// <summary>Terms naming the weapon or the convention; a story needs at least one anchor to be relevant.</summary>
+    public IReadOnlyList<TermGroup> Anchors { get; init; } = [];
+    /// <summary>Word-distance rules, e.g. "cluster" within 3 words of "munitions".</summary>
+    public IReadOnlyList<ProximityRule> Proximity { get; init; } = [];
+    /// <summary>Domain words that count only near an anchor (ratified, remnants, reports of use…).</summary>
+    public IReadOnlyList<TermGroup> Contexts { get; init; } = [];
+    /// <summary>Terms and contexts that lower the score (landmine treaty, nuclear, chemical, ATT…).</summary>
+    public IReadOnlyList<TermGroup> Negatives { get; init; } = [];
+    public IReadOnlyDictionary<string, TopicRule> Topics { get; init; } = new Dictionary<string, TopicRule>();
+    public IReadOnlyList<GazetteerEntry> Gazetteer { get; init; } = [];
+    public IReadOnlyList<RegionTermGroup> RegionTerms { get; init; } = [];
+    public ExtractionRules Extraction { get; init; } = new();
 }
-
-public sealed record WeightedTerm(string Term, double Weight);

@@ -1,3 +1,4 @@
+using Verdict = CampaignFlow.Classification.Classification;
 using CampaignFlow.Classification;
 using CampaignFlow.Delivery;
 using CampaignFlow.Stories;
@@ -15,7 +16,7 @@ public sealed class AlertComposerTests
 
     private static ClassifiedStory Story(string title, string summary = "Summary", string? link = "https://www.regjeringen.no/en/id1/") => new(
         new Story { Id = "story1", Feed = "mfa", Title = title, Summary = summary, Link = link, Published = new DateTimeOffset(2007, 5, 31, 0, 0, 0, TimeSpan.Zero) },
-        new Classification.Classification
+        new Verdict
         {
             Relevant = true,
             Score = 4,

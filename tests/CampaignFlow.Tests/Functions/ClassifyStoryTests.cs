@@ -1,3 +1,4 @@
+using Verdict = CampaignFlow.Classification.Classification;
 using CampaignFlow.Classification;
 using CampaignFlow.Functions;
 using CampaignFlow.Pipeline;
@@ -8,7 +9,7 @@ namespace CampaignFlow.Tests.Functions;
 
 public sealed class ClassifyStoryTests
 {
-    private readonly Mock<IPipelineStage<StoryMessage, Classification.Classification>> _stage = new();
+    private readonly Mock<IPipelineStage<StoryMessage, Verdict>> _stage = new();
     private readonly Mock<IMessageQueue> _queue = new();
 
     private ClassifyStory Function() =>
@@ -18,7 +19,7 @@ public sealed class ClassifyStoryTests
     public async Task PassesTheStoryMessageToTheStageAndNothingElse()
     {
         _stage.Setup(s => s.HandleAsync(It.IsAny<StoryMessage>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new Classification.Classification { Relevant = true, Score = 3, Decision = ClassificationDecision.Send, RuleSetVersion = "t" });
+            .ReturnsAsync(new Verdict { Relevant = true, Score = 3, Decision = ClassificationDecision.Send, RuleSetVersion = "t" });
 
         await Function().RunAsync("""{"storyId":"abc","feed":"mfa","v":1}""", CancellationToken.None);
 

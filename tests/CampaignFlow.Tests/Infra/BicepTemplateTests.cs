@@ -32,6 +32,7 @@ public sealed class BicepTemplateTests
         "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__queueServiceUri",
         "AzureWebJobsStorage__tableServiceUri",
+        "Classification__UseBlobStorage",
         "Email__FromAddress",
         "Email__FromName",
         "Email__PublicBaseUrl",

@@ -1,0 +1,7 @@
+namespace CampaignFlow.Classification;
+
+/// <summary>Classifies with whatever rule set the provider holds at the moment of the call.</summary>
+public sealed class RuleBasedClassifier(IRuleSetProvider provider) : IStoryClassifier
+{
+    public Classification Classify(StoryText story) => provider.Current.Classify(story);
+}
