@@ -7,5 +7,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     TestCommand.Create(),
     QueuesCommand.Create(),
     FeedsCommand.Create(),
+    ClassifierCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
