@@ -39,6 +39,12 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<StageRunner>();
+        services.AddHttpClient<ArticleFetcher>((sp, http) =>
+            {
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<FeedOptions>>().Value.UserAgent);
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => ArticleHttp.PrimaryHandler(sp.GetRequiredService<IOptions<FeedOptions>>().Value.Articles));
         services.AddSingleton<IFeedDocumentParser, FeedDocumentParser>();
         services.AddSingleton<StoryIngestor>();
         services.AddSingleton<IFeedPoller, FeedPoller>();

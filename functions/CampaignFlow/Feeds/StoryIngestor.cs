@@ -15,6 +15,8 @@ public sealed class StoryIngestor(
     IOptionsMonitor<FeedOptions> options,
     IStoryLedger ledger,
     IMessageQueue queue,
+    ArticleFetcher articles,
+    IStoryTextStore texts,
     IPipelineTelemetry telemetry,
     TimeProvider clock,
     ILogger<StoryIngestor> logger)
@@ -97,6 +99,7 @@ public sealed class StoryIngestor(
         switch (story.Status)
         {
             case StoryStatus.Pending:
+                await StoreFullTextAsync(source, item, story.Id, cancellationToken);
                 await queue.SendAsync(QueueNames.Stories, new StoryMessage(story.Id, story.Feed), cancellationToken);
                 await ledger.SetStatusAsync(story.Id, StoryStatus.Enqueued, cancellationToken);
                 telemetry.Track(PipelineEvents.StoryIngested, story.Id, new Dictionary<string, object?> { ["feed"] = source.Name });
@@ -115,6 +118,34 @@ public sealed class StoryIngestor(
                 return Outcome.Seen;
             default:
                 return Outcome.Seen;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the article's full text for the classifier: the feed's own content when it carries one, else the article
+    /// page. A failure leaves the story with its summary; it never holds up the story.
+    /// </summary>
+    private async Task StoreFullTextAsync(FeedSource source, FeedItem item, string storyId, CancellationToken cancellationToken)
+    {
+        if (!options.CurrentValue.Articles.Enabled)
+        {
+            return;
+        }
+        try
+        {
+            var text = item.ContentHtml is { Length: > 0 } html ? HtmlText.Of(html)
+                : item.Link is { } link ? await articles.FetchTextAsync(source, link, cancellationToken)
+                : null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+            await texts.SaveAsync(storyId, text, cancellationToken);
+            await ledger.SetHasFullTextAsync(storyId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not get the full text of story {StoryId} of feed {Feed}: {Error}", storyId, source.Name, ex.Message);
         }
     }
 
