@@ -39,6 +39,8 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<StageRunner>();
+        // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
+        // retry pipeline: its handler must stay the one that checks every connected address.
         services.AddHttpClient<ArticleFetcher>((sp, http) =>
             {
                 http.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<FeedOptions>>().Value.UserAgent);
