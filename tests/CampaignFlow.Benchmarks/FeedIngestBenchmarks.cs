@@ -11,7 +11,7 @@ namespace CampaignFlow.Benchmarks;
 /// Per item: CampaignFlow's parse + dedupe (body hash, parse, story key, release key, seen-set lookup) against
 /// System.ServiceModel.Syndication's SyndicationFeed parsing the same documents. Each operation is one item.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MinColumn, MedianColumn, MaxColumn]
 public class FeedIngestBenchmarks
 {
     private const int Documents = 20;

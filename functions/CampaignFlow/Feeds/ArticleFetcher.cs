@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using SmartReader;
 
 namespace CampaignFlow.Feeds;
@@ -14,8 +16,8 @@ public sealed class ArticleFetcher(HttpClient http, IOptionsMonitor<FeedOptions>
 {
     private const int MaxRedirects = 3;
 
-    /// <summary>The article's main text, or null when it may not or could not be fetched.</summary>
-    public async Task<string?> FetchTextAsync(FeedSource source, string link, CancellationToken cancellationToken = default)
+    /// <summary>The article's main text and language alternates, or null when it may not or could not be fetched.</summary>
+    public async Task<ArticlePage?> FetchAsync(FeedSource source, string link, CancellationToken cancellationToken = default)
     {
         var articles = options.CurrentValue.Articles;
         if (!Uri.TryCreate(link, UriKind.Absolute, out var uri))
@@ -46,14 +48,23 @@ public sealed class ArticleFetcher(HttpClient http, IOptionsMonitor<FeedOptions>
             {
                 logger.LogInformation("Article of feed {Feed} is larger than {MaxBytes} bytes; reading the first part only", source.Name, articles.MaxBytes);
             }
-            var html = Encoding(response).GetString(bytes);
-            // The (uri, text) constructor parses the given text; Reader.ParseArticle(uri, string) would download the uri itself.
-            var article = new Reader(uri.AbsoluteUri, html).GetArticle();
+            var document = new HtmlParser().ParseDocument(Encoding(response).GetString(bytes));
+            // Read before SmartReader rewrites the document. (Reader.ParseArticle(uri, string) would download the uri itself.)
+            var alternates = Alternates(document, uri);
+            var article = new Reader(uri.AbsoluteUri, document).GetArticle();
             var text = article.IsReadable ? article.TextContent?.Trim() : null;
-            return string.IsNullOrEmpty(text) ? null : text;
+            return new ArticlePage(string.IsNullOrEmpty(text) ? null : text, alternates);
         }
         return null;
     }
+
+    /// <summary>The page's other-language versions: <c>&lt;link rel="alternate" hreflang="…" href="…"&gt;</c>.</summary>
+    private static IReadOnlyList<string> Alternates(IHtmlDocument document, Uri page) =>
+        [.. document.QuerySelectorAll("link[rel=alternate][hreflang][href]")
+            .Select(link => Uri.TryCreate(page, link.GetAttribute("href"), out var href) ? href.AbsoluteUri : null)
+            .OfType<string>()
+            .Where(href => href != page.AbsoluteUri)
+            .Distinct()];
 
     /// <summary>http(s) only, and only the feed's host or an allowed host.</summary>
     public static bool IsAllowed(FeedSource source, Uri article, ArticleOptions articles)

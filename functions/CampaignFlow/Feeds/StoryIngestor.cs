@@ -99,7 +99,7 @@ public sealed class StoryIngestor(
         switch (story.Status)
         {
             case StoryStatus.Pending:
-                await StoreFullTextAsync(source, item, story.Id, cancellationToken);
+                await StoreFullTextAsync(source, item, story, cancellationToken);
                 await queue.SendAsync(QueueNames.Stories, new StoryMessage(story.Id, story.Feed), cancellationToken);
                 await ledger.SetStatusAsync(story.Id, StoryStatus.Enqueued, cancellationToken);
                 telemetry.Track(PipelineEvents.StoryIngested, story.Id, new Dictionary<string, object?> { ["feed"] = source.Name });
@@ -125,17 +125,18 @@ public sealed class StoryIngestor(
     /// Keeps the article's full text for the classifier: the feed's own content when it carries one, else the article
     /// page. A failure leaves the story with its summary; it never holds up the story.
     /// </summary>
-    private async Task StoreFullTextAsync(FeedSource source, FeedItem item, string storyId, CancellationToken cancellationToken)
+    private async Task StoreFullTextAsync(FeedSource source, FeedItem item, Story story, CancellationToken cancellationToken)
     {
+        var storyId = story.Id;
         if (!options.CurrentValue.Articles.Enabled)
         {
             return;
         }
         try
         {
-            var text = item.ContentHtml is { Length: > 0 } html ? HtmlText.Of(html)
-                : item.Link is { } link ? await articles.FetchTextAsync(source, link, cancellationToken)
-                : null;
+            var page = item.ContentHtml is null && item.Link is { } link ? await articles.FetchAsync(source, link, cancellationToken) : null;
+            await ClaimAlternatesAsync(source, story, page?.Alternates ?? [], cancellationToken);
+            var text = item.ContentHtml is { Length: > 0 } html ? HtmlText.Of(html) : page?.Text;
             if (string.IsNullOrWhiteSpace(text))
             {
                 return;
@@ -146,6 +147,19 @@ public sealed class StoryIngestor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Could not get the full text of story {StoryId} of feed {Feed}: {Error}", storyId, source.Name, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// The pages of a release link each other (hreflang alternates): the releases of those links are claimed for this
+    /// story too, so their items in other feeds become its language versions even where the page ids differ.
+    /// </summary>
+    private async Task ClaimAlternatesAsync(FeedSource source, Story story, IReadOnlyList<string> alternates, CancellationToken cancellationToken)
+    {
+        var pattern = source.ReleaseKeyPattern ?? options.CurrentValue.ReleaseKeyPattern;
+        foreach (var key in alternates.Select(a => ReleaseKey.For(a, pattern)).OfType<string>().Where(k => k != story.ReleaseKey).Distinct())
+        {
+            await ledger.ClaimReleaseAsync(key, story.Id, story.Language, cancellationToken);
         }
     }
 

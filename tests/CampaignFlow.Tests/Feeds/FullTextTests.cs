@@ -131,6 +131,34 @@ public sealed class FullTextTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task APageLinkedAsTheEnglishArticlesNorwegianVersionIsLinkedEvenWithAnotherPageId()
+    {
+        var english = Item("1");
+        var norwegian = Item("2") with { Language = "no", Title = "Nesten 30 nye land" };
+        _server.MapBody("/en/rss/", () => RegjeringenFeed.Rss("en", english));
+        _server.MapBody("/no/rss/", () => RegjeringenFeed.Rss("no", norwegian));
+        _server.MapBody(
+            new Uri(english.Link).AbsolutePath,
+            () => Page("END").Replace("<title>", $"<link rel=\"alternate\" hreflang=\"nb\" href=\"{new Uri(norwegian.Link).AbsolutePath}\"><title>", StringComparison.Ordinal),
+            "text/html; charset=utf-8");
+        _server.MapBody(new Uri(norwegian.Link).AbsolutePath, () => Page("SLUTT"), "text/html; charset=utf-8");
+        using var services = Services(extra: new()
+        {
+            ["Feeds:Sources:1:Name"] = _name + "-no",
+            ["Feeds:Sources:1:Url"] = _server.Url("/no/rss/"),
+            ["Feeds:Sources:1:Language"] = "no",
+        });
+
+        var results = await services.GetRequiredService<IFeedPoller>().PollAllAsync();
+
+        Assert.Equal(1, results[0].NewStories);
+        Assert.Equal(0, results[1].NewStories);
+        Assert.Equal(1, results[1].LanguageVersions);
+        var story = await OnlyStoryAsync(services, english);
+        Assert.Equal(StoryKey.For(new FeedItem { Id = norwegian.Link }), story.LanguageVersions["no"]);
+    }
+
+    [Fact]
     public void OnlyTheFeedsHostAndAllowedHostsAreArticleHosts()
     {
         var source = new FeedSource { Name = "mfa", Url = "https://www.regjeringen.no/en/rss/Rss/2581966/" };
