@@ -7,6 +7,8 @@ using CampaignFlow.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace CampaignFlow;
 
@@ -20,18 +22,34 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
         services.AddSettings<TokenOptions>(TokenOptions.SectionName);
 
-        services.AddHttpClient<FeedFetcher>((sp, http) =>
+        var feedResilience = services.AddHttpClient<FeedFetcher>((sp, http) =>
             {
-                var userAgent = configuration.GetSection(FeedOptions.SectionName).Get<FeedOptions>()?.UserAgent ?? new FeedOptions().UserAgent;
-                http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<FeedOptions>>().Value.UserAgent);
+                // The resilience pipeline owns the timeouts (per attempt and in total).
+                http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(FeedHttp.PrimaryHandler)
             .AddStandardResilienceHandler();
+        services.AddOptions<HttpStandardResilienceOptions>(feedResilience.PipelineName)
+            .Configure<IOptions<FeedOptions>, TimeProvider>((resilience, feeds, clock) => FeedHttp.Configure(resilience, feeds.Value, clock));
+        // One circuit breaker per host: a failing site never opens the circuit for another feed.
+        feedResilience.SelectPipelineByAuthority();
 
         services.AddClassification(configuration);
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<StageRunner>();
+        // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
+        // retry pipeline: its handler must stay the one that checks every connected address.
+        services.AddHttpClient<ArticleFetcher>((sp, http) =>
+            {
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(sp.GetRequiredService<IOptions<FeedOptions>>().Value.UserAgent);
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => ArticleHttp.PrimaryHandler(sp.GetRequiredService<IOptions<FeedOptions>>().Value.Articles));
+        services.AddSingleton<IFeedDocumentParser, FeedDocumentParser>();
+        services.AddSingleton<StoryIngestor>();
         services.AddSingleton<IFeedPoller, FeedPoller>();
         services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
         services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();

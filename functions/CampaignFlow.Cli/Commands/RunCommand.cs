@@ -58,7 +58,10 @@ public static class RunCommand
             var polls = await services.GetRequiredService<IFeedPoller>().PollAllAsync(cancellationToken);
             foreach (var poll in polls)
             {
-                output.WriteLine(poll.Ok ? $"  {poll.Feed}: {poll.Items} items, {poll.NewStories} new" : $"  {poll.Feed}: FAILED — {poll.Error}");
+                output.WriteLine(!poll.Ok ? $"  {poll.Feed}: FAILED — {poll.Error}"
+                    : poll.Deferred ? $"  {poll.Feed}: not due (poll interval or the server's Retry-After)"
+                    : poll.NotModified || poll.Unchanged ? $"  {poll.Feed}: unchanged"
+                    : $"  {poll.Feed}: {poll.Items} items, {poll.NewStories} new, {poll.Updated} updated, {poll.Seen} seen without alert, {poll.LanguageVersions} language versions, {poll.Filtered} filtered out");
             }
             output.WriteLine("Classifying and sending …");
             var drainer = services.GetRequiredService<QueueDrainer>();

@@ -78,6 +78,12 @@ public static class LocalPipelineHost
             settings[$"Feeds:Sources:{i}:Name"] = isUrl ? uri!.Host + uri.AbsolutePath.TrimEnd('/') : Path.GetFileNameWithoutExtension(source);
             settings[$"Feeds:Sources:{i}:Url"] = source;
             settings[$"Feeds:Sources:{i}:Language"] = source.Contains("/no/", StringComparison.Ordinal) || source.EndsWith("-no.xml", StringComparison.Ordinal) ? "no" : "en";
+            if (!isUrl)
+            {
+                // A feed file (the bundled sample holds stories from 2007–2014) is alerted in full: the first-poll
+                // window that keeps a new live feed from flooding subscribers with its backlog is off for it.
+                settings[$"Feeds:Sources:{i}:FirstPollWindow"] = "00:00:00";
+            }
         }
         return settings;
     }

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Feeds;
 
-/// <summary>Fetches a feed over HTTP with a conditional GET, or reads it from a file path.</summary>
-public sealed class FeedFetcher(HttpClient http)
+/// <summary>Fetches a feed over HTTP with a conditional GET (ETag, Last-Modified), or reads it from a file path.</summary>
+public sealed class FeedFetcher(HttpClient http, IOptionsMonitor<FeedOptions> options, TimeProvider clock)
 {
     public async Task<FeedDocument> FetchAsync(FeedSource source, string? etag, string? lastModified, CancellationToken cancellationToken = default)
     {
@@ -27,8 +28,15 @@ public sealed class FeedFetcher(HttpClient http)
         {
             return new FeedDocument(null, null, uri, etag, lastModified);
         }
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+            && RetryAfter.Until(response, clock.GetUtcNow()) is { } until)
+        {
+            throw new FeedThrottledException((int)response.StatusCode, until);
+        }
         response.EnsureSuccessStatusCode();
-        var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var settings = options.CurrentValue;
+        var content = await LimitedContent.ReadAsync(response.Content, settings.MaxFeedBytes, settings.TotalRequestTimeout, cancellationToken)
+            ?? throw new InvalidDataException($"the feed is larger than {settings.MaxFeedBytes} bytes");
         return new FeedDocument(
             content,
             response.Content.Headers.ContentType?.ToString(),

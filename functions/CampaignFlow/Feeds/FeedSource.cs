@@ -16,4 +16,16 @@ public sealed class FeedSource
     public string Language { get; set; } = "en";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Minimum time between two polls of this feed; unset uses <see cref="FeedOptions.PollInterval"/>.</summary>
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary>Overrides <see cref="FeedOptions.FirstPollWindow"/> for this feed; zero turns the window off.</summary>
+    public TimeSpan? FirstPollWindow { get; set; }
+
+    /// <summary>Overrides <see cref="FeedOptions.ReleaseKeyPattern"/> for this feed.</summary>
+    public string? ReleaseKeyPattern { get; set; }
+
+    /// <summary>Which of the feed's items to keep (e.g. one ministry's items from the all-ministries feed).</summary>
+    public FeedFilter Filter { get; set; } = new();
 }

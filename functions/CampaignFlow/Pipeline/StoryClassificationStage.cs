@@ -5,14 +5,16 @@ using CampaignFlow.Telemetry;
 namespace CampaignFlow.Pipeline;
 
 /// <summary>The ClassifyStory stage: classifies a ledger story, records the verdict, and raises an alert when it is relevant.</summary>
-public sealed class StoryClassificationStage(IStoryLedger ledger, IStoryClassifier classifier, IMessageQueue queue, IPipelineTelemetry telemetry)
+public sealed class StoryClassificationStage(IStoryLedger ledger, IStoryClassifier classifier, IMessageQueue queue, IPipelineTelemetry telemetry, IStoryTextStore texts)
     : IPipelineStage<StoryMessage, Classification.Classification>
 {
     public async Task<Classification.Classification> HandleAsync(StoryMessage message, CancellationToken cancellationToken = default)
     {
         var story = await ledger.GetAsync(message.StoryId, cancellationToken)
             ?? throw new InvalidMessageException($"story {message.StoryId} is not in the ledger");
-        var verdict = classifier.Classify(new StoryText(story.Id, story.Title, story.Summary, story.Language, story.Published));
+        // The article's full text when the poller fetched it, else the feed's summary.
+        var body = story.HasFullText ? await texts.GetAsync(story.Id, cancellationToken) ?? story.Summary : story.Summary;
+        var verdict = classifier.Classify(new StoryText(story.Id, story.Title, body, story.Language, story.Published));
         await ledger.SaveVerdictAsync(story.Id, verdict, cancellationToken);
         telemetry.Track(PipelineEvents.StoryClassified, story.Id, new Dictionary<string, object?>
         {

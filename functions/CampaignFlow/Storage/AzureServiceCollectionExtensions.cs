@@ -41,6 +41,7 @@ public static class AzureServiceCollectionExtensions
 
         services.AddSingleton<IStoryLedger, TableStoryLedger>();
         services.AddSingleton<IFeedStateStore, TableFeedStateStore>();
+        services.AddSingleton<IStoryTextStore, BlobStoryTextStore>();
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<IMessageQueue, StorageQueue>();

@@ -22,5 +22,6 @@ public sealed class StorageProvisioner(QueueServiceClient queues, TableServiceCl
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
         await blobs.GetBlobContainerClient(ConfigContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await blobs.GetBlobContainerClient(BlobStoryTextStore.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

@@ -38,6 +38,10 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
             LastChange = e.GetDateTimeOffset(nameof(FeedState.LastChange)),
             ConsecutiveFailures = e.GetInt32(nameof(FeedState.ConsecutiveFailures)) ?? 0,
             LastError = e.GetString(nameof(FeedState.LastError)),
+            IngestInProgress = e.GetBoolean(nameof(FeedState.IngestInProgress)) ?? false,
+            RetryAfter = e.GetDateTimeOffset(nameof(FeedState.RetryAfter)),
+            LastAttempt = e.GetDateTimeOffset(nameof(FeedState.LastAttempt)),
+            ContentHash = e.GetString(nameof(FeedState.ContentHash)),
         };
 
     public Task SaveAsync(string feed, FeedState state, CancellationToken cancellationToken = default) =>
@@ -50,6 +54,10 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
                 [nameof(FeedState.LastChange)] = state.LastChange,
                 [nameof(FeedState.ConsecutiveFailures)] = state.ConsecutiveFailures,
                 [nameof(FeedState.LastError)] = state.LastError,
+                [nameof(FeedState.IngestInProgress)] = state.IngestInProgress,
+                [nameof(FeedState.RetryAfter)] = state.RetryAfter,
+                [nameof(FeedState.LastAttempt)] = state.LastAttempt,
+                [nameof(FeedState.ContentHash)] = state.ContentHash,
             },
             TableUpdateMode.Replace,
             cancellationToken);

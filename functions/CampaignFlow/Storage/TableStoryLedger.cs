@@ -12,6 +12,7 @@ namespace CampaignFlow.Storage;
 public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clock) : IStoryLedger
 {
     private const string Row = "story";
+    private const string ReleaseRow = "release";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Stories);
 
     public async Task<bool> TryAddAsync(Story story, CancellationToken cancellationToken = default)
@@ -26,6 +27,9 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
             ["Published"] = story.Published,
             ["Status"] = story.Status.ToString(),
             ["FirstSeen"] = clock.GetUtcNow(),
+            ["ReleaseKey"] = story.ReleaseKey,
+            ["ReleaseOf"] = story.ReleaseOf,
+            ["Updates"] = story.Updates,
         };
         try
         {
@@ -76,6 +80,77 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
         return entity is null || json is null ? null : new ClassifiedStory(ToStory(entity), JsonSerializer.Deserialize<Verdict>(json)!);
     }
 
+    public Task RecordUpdateAsync(Story story, CancellationToken cancellationToken = default) =>
+        _table.UpdateEntityAsync(
+            new TableEntity(story.Id, Row)
+            {
+                ["Title"] = story.Title,
+                ["Summary"] = story.Summary,
+                ["PreviousTitle"] = story.PreviousTitle,
+                ["Updates"] = story.Updates,
+                ["LastUpdated"] = story.LastUpdated,
+            },
+            ETag.All,
+            TableUpdateMode.Merge,
+            cancellationToken);
+
+    public async Task<ReleaseClaim> ClaimReleaseAsync(string releaseKey, string storyId, string? language, CancellationToken cancellationToken = default)
+    {
+        // One row per release in the same table (partition "release|key"); the first writer wins atomically.
+        var partition = ReleasePartition(releaseKey);
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(partition, ReleaseRow) { ["StoryId"] = storyId, ["Language"] = language }, cancellationToken);
+            return new ReleaseClaim(storyId, language);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var holder = (await _table.GetEntityAsync<TableEntity>(partition, ReleaseRow, cancellationToken: cancellationToken)).Value;
+            return new ReleaseClaim(holder.GetString("StoryId") ?? storyId, holder.GetString("Language"));
+        }
+    }
+
+    public async Task AddLanguageVersionAsync(string storyId, string language, string versionStoryId, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var entity = await FindAsync(storyId, cancellationToken);
+            if (entity is null)
+            {
+                return;
+            }
+            var versions = new Dictionary<string, string>(ParseVersions(entity.GetString("LanguageVersions"))) { [language] = versionStoryId };
+            try
+            {
+                await _table.UpdateEntityAsync(
+                    new TableEntity(storyId, Row) { ["LanguageVersions"] = FormatVersions(versions) },
+                    entity.ETag,
+                    TableUpdateMode.Merge,
+                    cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                // Another writer changed the row in between: read it again.
+            }
+        }
+    }
+
+    public Task SetHasFullTextAsync(string storyId, CancellationToken cancellationToken = default) =>
+        _table.UpdateEntityAsync(new TableEntity(storyId, Row) { ["HasFullText"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    private static string ReleasePartition(string releaseKey) =>
+        "release|" + releaseKey.Replace('/', '|').Replace('\\', '|').Replace('#', '|').Replace('?', '|');
+
+    private static IReadOnlyDictionary<string, string> ParseVersions(string? text) =>
+        (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1]);
+
+    private static string FormatVersions(IReadOnlyDictionary<string, string> versions) =>
+        string.Join(' ', versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
+
     private async Task<TableEntity?> FindAsync(string storyId, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, Row, cancellationToken: cancellationToken);
@@ -93,5 +168,12 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
         Published = e.GetDateTimeOffset("Published"),
         Status = Enum.Parse<StoryStatus>(e.GetString("Status") ?? nameof(StoryStatus.Pending)),
         FirstSeen = e.GetDateTimeOffset("FirstSeen") ?? default,
+        ReleaseKey = e.GetString("ReleaseKey"),
+        ReleaseOf = e.GetString("ReleaseOf"),
+        LanguageVersions = ParseVersions(e.GetString("LanguageVersions")),
+        Updates = e.GetInt32("Updates") ?? 0,
+        PreviousTitle = e.GetString("PreviousTitle"),
+        LastUpdated = e.GetDateTimeOffset("LastUpdated"),
+        HasFullText = e.GetBoolean("HasFullText") ?? false,
     };
 }

@@ -9,4 +9,8 @@ public enum StoryStatus
     Enqueued,
     /// <summary>Seen, deliberately not alerted (e.g. older than the first-poll window).</summary>
     Skipped,
+    /// <summary>Another language's version of an alerted release (<see cref="Story.ReleaseOf"/>); delivery picks it for subscribers of that language.</summary>
+    LanguageVersion,
+    /// <summary>The same release published again under another identifier, in the same language; not alerted again.</summary>
+    Duplicate,
 }

@@ -6,6 +6,8 @@ public static class PipelineEvents
     public const string FeedPolled = "feed.polled";
     public const string FeedHealth = "feed.health";
     public const string StoryIngested = "story.ingested";
+    public const string StoryUpdated = "story.updated";
+    public const string StoryLanguageVersion = "story.language-version";
     public const string StoryClassified = "story.classified";
     public const string AlertFannedOut = "alert.fanned-out";
     public const string EmailSent = "email.sent";

@@ -18,7 +18,7 @@ public sealed class FeedPollerTests(AzuriteFixture azurite) : IClassFixture<Azur
         var xml = $"""
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0"><channel><title>MFA</title><link>https://www.regjeringen.no/en/dep/ud/</link>
-            {string.Concat(items.Select(i => $"<item><title>{i.Title}</title><link>https://www.regjeringen.no/en/{name}/{i.Guid}/</link><description>About {i.Title}</description><guid isPermaLink=\"false\">{name}/{i.Guid}</guid><pubDate>Thu, 31 May 2007 00:00:00 GMT</pubDate></item>"))}
+            {string.Concat(items.Select(i => $"<item><title>{i.Title}</title><link>https://www.regjeringen.no/en/{name}/{i.Guid}/</link><description>About {i.Title}</description><guid isPermaLink=\"false\">{name}/{i.Guid}</guid><pubDate>{DateTimeOffset.UtcNow.AddHours(-1):R}</pubDate></item>"))}
             </channel></rss>
             """;
         var path = Path.Combine(_dir.Path, name + ".xml");
