@@ -32,23 +32,7 @@ public static partial class AppSettingsCatalog
             {
                 continue;
             }
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-            {
-                var element = property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(List<>)
-                    ? property.PropertyType.GetGenericArguments()[0]
-                    : null;
-                if (element is { IsClass: true } && element != typeof(string))
-                {
-                    foreach (var inner in element.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
-                    {
-                        names.Add($"{section}__{property.Name}__N__{inner.Name}");
-                    }
-                }
-                else
-                {
-                    names.Add($"{section}__{property.Name}");
-                }
-            }
+            Expand(section, type, names);
         }
         foreach (Match match in PercentSetting().Matches(File.ReadAllText(FunctionsMetadataPath())))
         {
@@ -56,6 +40,39 @@ public static partial class AppSettingsCatalog
         }
         return names;
     }
+
+    /// <summary>Nested option objects become <c>__Child__Key</c>; lists become <c>__N</c> (of objects: <c>__N__Key</c>).</summary>
+    private static void Expand(string prefix, Type type, SortedSet<string> names)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var name = $"{prefix}__{property.Name}";
+            var propertyType = property.PropertyType;
+            var element = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>) ? propertyType.GetGenericArguments()[0] : null;
+            if (element is not null)
+            {
+                if (IsOptionsObject(element))
+                {
+                    Expand(name + "__N", element, names);
+                }
+                else
+                {
+                    names.Add(name + "__N");
+                }
+            }
+            else if (IsOptionsObject(propertyType))
+            {
+                Expand(name, propertyType, names);
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+    }
+
+    private static bool IsOptionsObject(Type type) =>
+        type.IsClass && type != typeof(string) && type != typeof(Uri) && type.Namespace?.StartsWith("CampaignFlow", StringComparison.Ordinal) == true;
 
     public static SortedSet<string> DeployedByInfra() =>
         new(Infra.BicepTemplate.AppSettingNames().Select(Normalise), StringComparer.Ordinal);
@@ -87,7 +104,7 @@ public static partial class AppSettingsCatalog
         return names;
     }
 
-    private static string Normalise(string name) => Index().Replace(name, "__N__");
+    private static string Normalise(string name) => Index().Replace(name, "__N");
 
     private static string FunctionsMetadataPath()
     {
@@ -101,6 +118,6 @@ public static partial class AppSettingsCatalog
     [GeneratedRegex("`([A-Za-z0-9_]+)`")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"__\d+__")]
+    [GeneratedRegex(@"__\d+(?=__|$)")]
     private static partial Regex Index();
 }

@@ -32,8 +32,8 @@ public sealed class ConditionalGetTests(AzuriteFixture azurite) : IClassFixture<
         {
             ["Feeds:Sources:0:Name"] = _name,
             ["Feeds:Sources:0:Url"] = _server.Url(path),
-            ["Feeds:RequestTimeout"] = "00:00:02",
-            ["Feeds:TotalRequestTimeout"] = "00:00:05",
+            ["Feeds:RequestTimeout"] = "00:00:10",
+            ["Feeds:TotalRequestTimeout"] = "00:00:20",
             ["Feeds:RetryDelay"] = "00:00:00.010",
             ["Feeds:MaxRetries"] = "2",
             ["Feeds:MaxRetryAfterWait"] = "00:00:02",

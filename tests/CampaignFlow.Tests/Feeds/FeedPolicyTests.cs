@@ -135,7 +135,7 @@ public sealed class FeedPolicyTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task RaisesAFeedHealthEventOnceAFeedHasFailedThresholdPolls()
     {
-        File.WriteAllText(Path, "<rss><channel><item>");
+        File.WriteAllText(Path, "<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>");
         using var services = Services(new() { ["Feeds:FailureAlertThreshold"] = "3" });
 
         await PollAsync(services);

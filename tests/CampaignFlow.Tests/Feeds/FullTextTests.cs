@@ -63,12 +63,12 @@ public sealed class FullTextTests(AzuriteFixture azurite) : IClassFixture<Azurit
         _server.MapBody(new Uri(item.Link).AbsolutePath, () => Page("END-OF-ARTICLE"), "text/html; charset=utf-8");
         StoryText? seen = null;
         var classifier = new Mock<IStoryClassifier>();
-        classifier.Setup(c => c.Classify(It.IsAny<StoryText>())).Callback<StoryText>(t => seen = t).Returns(new KeywordClassifier(RuleSet.Parse(DefaultRules.Read())).Classify(new StoryText("x", "x", "x")));
+        classifier.Setup(c => c.Classify(It.IsAny<StoryText>())).Callback<StoryText>(t => seen = t).Returns(new RuleBasedClassifier(StaticRuleSetProvider.Default()).Classify(new StoryText("x", "x", "x")));
         using var services = Services(configure: s => s.AddSingleton(classifier.Object));
 
         var result = (await services.GetRequiredService<IFeedPoller>().PollAllAsync()).Single();
         var story = await OnlyStoryAsync(services, item);
-        await services.GetRequiredService<IPipelineStage<StoryMessage, Classification.Classification>>().HandleAsync(new StoryMessage(story.Id, _name));
+        await services.GetRequiredService<IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification>>().HandleAsync(new StoryMessage(story.Id, _name));
 
         Assert.Equal(1, result.NewStories);
         Assert.True(story.HasFullText);
