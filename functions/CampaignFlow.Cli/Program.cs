@@ -5,5 +5,8 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
 {
     RunCommand.Create(),
     TestCommand.Create(),
+    BenchCommand.Create(),
+    SubscribersCommand.Create(),
+    ReviewCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,8 @@ using CampaignFlow.Classification;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +20,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddHttpClient<FeedFetcher>((sp, http) =>
             {
@@ -30,10 +33,15 @@ public static class CampaignFlowServiceCollectionExtensions
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
+        services.AddSingleton<SendingGate>();
+        services.AddSingleton<SubscriberAdmin>();
+        services.AddSingleton<SubscriberCsvImporter>();
+        services.AddSingleton<StoryReview>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<IFeedPoller, FeedPoller>();
         services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
         services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();
+        services.AddSingleton<IPipelineStage<DeliveryBatchMessage, int>, DeliveryBatchStage>();
         return services;
     }
 }

@@ -56,7 +56,7 @@ public static class LocalPipelineHost
             .Build();
     }
 
-    private static Dictionary<string, string?> Settings(LocalRunSettings run)
+    internal static Dictionary<string, string?> Settings(LocalRunSettings run)
     {
         var settings = new Dictionary<string, string?>
         {

@@ -16,4 +16,10 @@ public interface IStoryLedger
     Task SaveVerdictAsync(string storyId, Classification.Classification verdict, CancellationToken cancellationToken = default);
 
     Task<ClassifiedStory?> GetClassifiedAsync(string storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Classified stories the classifier held for review that nobody has approved or rejected yet.</summary>
+    IAsyncEnumerable<ClassifiedStory> ListHeldAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a person's decision on a held story; true again for the same decision, false when not held or decided otherwise.</summary>
+    Task<bool> SetReviewAsync(string storyId, bool approved, CancellationToken cancellationToken = default);
 }

@@ -11,4 +11,7 @@ public static class PipelineEvents
     public const string EmailSent = "email.sent";
     public const string EmailSkipped = "email.skipped";
     public const string EmailFailed = "email.failed";
+    public const string BatchFailed = "email.batch.failed";
+    public const string BatchUncertain = "email.batch.uncertain";
+    public const string SendingPaused = "sending.paused";
 }

@@ -28,6 +28,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ClassifyStory", "stories")]
     [InlineData("NotifySubscribers", "alerts")]
+    [InlineData("DeliverBatch", "deliveries")]
     public void QueueStagesListenOnTheirQueueWithTheHostStorageConnection(string function, string queue)
     {
         var trigger = Trigger(function);
