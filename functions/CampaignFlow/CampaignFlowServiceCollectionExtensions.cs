@@ -5,6 +5,7 @@ using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
+using CampaignFlow.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,9 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
+        services.AddSingleton<FixedWindowLimiter>();
+        services.AddSingleton<SendGridEventVerifier>();
+        services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<StageRunner>();
         services.AddSingleton<IFeedPoller, FeedPoller>();
         services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();

@@ -51,6 +51,7 @@ public static class LocalPipelineHost
                 if (scheduled)
                 {
                     services.AddHostedService<PollScheduler>();
+                    services.AddHostedService<LocalHttpEndpoints>();
                 }
             })
             .Build();
