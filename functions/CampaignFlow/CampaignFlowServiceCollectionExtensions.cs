@@ -38,6 +38,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
+        services.AddSingleton<DigestSender>();
         services.AddSingleton<FixedWindowLimiter>();
         services.AddSingleton<SendGridEventVerifier>();
         services.AddSingleton<SubscriptionHandlers>();

@@ -27,6 +27,19 @@ public sealed partial class EmailTemplate(string subject, string html, string te
     public (string Subject, string Html, string Text) Render(IReadOnlyDictionary<string, string?> values) =>
         (Truncate(Fill(subject, values, OneLine).TrimEnd('\n'), 200), Fill(html, values, v => WebUtility.HtmlEncode(OneLine(v))), Fill(text, values, OneLine));
 
+    /// <summary>
+    /// As <see cref="Render(IReadOnlyDictionary{string, string})"/>, with one <c>{{stories}}</c> placeholder taking already rendered parts (each built by
+    /// <see cref="Render(IReadOnlyDictionary{string, string})"/> from escaped values) — the only way markup enters a template.
+    /// </summary>
+    public (string Subject, string Html, string Text) Render(IReadOnlyDictionary<string, string?> values, string storiesHtml, string storiesText)
+    {
+        var (s, h, t) = Render(new Dictionary<string, string?>(values) { ["stories"] = Marker });
+        return (s, h.Replace(WebUtility.HtmlEncode(Marker), storiesHtml, StringComparison.Ordinal), t.Replace(Marker, storiesText, StringComparison.Ordinal));
+    }
+
+    // Unguessable, so no feed text can place the stories block anywhere else.
+    private static readonly string Marker = "STORIES" + Guid.NewGuid().ToString("N");
+
     private static string Fill(string template, IReadOnlyDictionary<string, string?> values, Func<string, string> escape)
     {
         var output = new StringBuilder(template.Length + 512);

@@ -88,6 +88,18 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
         }
     }
 
+    public async IAsyncEnumerable<ClassifiedStory> ListRelevantSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"FirstSeen ge {since} and (Decision eq {nameof(ClassificationDecision.Send)} or Review eq {"Approved"})");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("Verdict") is { } json)
+            {
+                yield return new ClassifiedStory(ToStory(entity), JsonSerializer.Deserialize<Verdict>(json)!);
+            }
+        }
+    }
+
     public async Task<bool> SetReviewAsync(string storyId, bool approved, CancellationToken cancellationToken = default)
     {
         var entity = await FindAsync(storyId, cancellationToken);

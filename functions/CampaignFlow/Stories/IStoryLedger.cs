@@ -22,4 +22,7 @@ public interface IStoryLedger
 
     /// <summary>Records a person's decision on a held story; true again for the same decision, false when not held or decided otherwise.</summary>
     Task<bool> SetReviewAsync(string storyId, bool approved, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories first seen since <paramref name="since"/> that were sent as alerts (relevant or approved on review).</summary>
+    IAsyncEnumerable<ClassifiedStory> ListRelevantSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }
