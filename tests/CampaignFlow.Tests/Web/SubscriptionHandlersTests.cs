@@ -27,6 +27,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         public required FakeTimeProvider Clock { get; init; }
         public required string Outbox { get; init; }
         public required ECDsa WebhookKey { get; init; }
+        public required LogCapture Logs { get; init; }
         public ISubscriberStore Store => Services.GetRequiredService<ISubscriberStore>();
         public TokenService Tokens => Services.GetRequiredService<TokenService>();
 
@@ -44,6 +45,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var outbox = Path.Combine(Path.GetTempPath(), "campaignflow-tests", Guid.NewGuid().ToString("n"));
+        var logs = new LogCapture();
         var services = azurite.Services(
             new Dictionary<string, string?>
             {
@@ -51,7 +53,11 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
                 ["Email:PublicBaseUrl"] = "https://alerts.example.org",
                 ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
             },
-            s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            s =>
+            {
+                s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+                s.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -60,7 +66,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         app.MapCampaignFlowEndpoints();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Site { App = app, Services = services, Http = new HttpClient { BaseAddress = new Uri(address) }, Clock = clock, Outbox = outbox, WebhookKey = key };
+        return new Site { App = app, Services = services, Http = new HttpClient { BaseAddress = new Uri(address) }, Clock = clock, Outbox = outbox, WebhookKey = key, Logs = logs };
     }
 
     private static string Address() => $"visitor-{Guid.NewGuid():n}@example.org";
@@ -238,5 +244,23 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Accepted, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, perAddress[^1]);
         Assert.Equal(SubscriptionHandlers.PerAddressPerDay, Directory.GetFiles(site.Outbox, $"confirm-{EmailAddress.Key(address)}-*.eml").Length);
+    }
+
+    [Fact]
+    public async Task NoAddressReachesTheLogsThroughSignUpConfirmUnsubscribeOrTheWebhook()
+    {
+        await using var site = await StartAsync();
+        var address = Address();
+        await site.Http.PostAsync("/api/subscribe", Form(("email", address), ("name", "Visitor")));
+        var id = EmailAddress.Key(address);
+        await site.Http.PostAsync("/api/confirm", Form(("token", site.Tokens.Create(SubscriptionHandlers.ConfirmPurpose, id, TimeSpan.FromHours(1)))));
+        var now = site.Clock.GetUtcNow().ToUnixTimeSeconds();
+        await site.Http.SendAsync(Webhook(site, $$"""[{"email":"{{address}}","event":"spamreport","timestamp":1}]""", now));
+        await site.Http.SendAsync(Webhook(site, "[]", now, forge: true));
+        await site.Http.PostAsync($"/api/unsubscribe?token={Uri.EscapeDataString(site.Tokens.Create(AlertComposer.UnsubscribePurpose, id))}", Form(("List-Unsubscribe", "One-Click")));
+
+        Assert.Contains(site.Logs.Lines, l => l.Contains(id));
+        Assert.Contains(site.Logs.Lines, l => l.Contains("webhook refused"));
+        Assert.DoesNotContain(site.Logs.Lines, l => l.Contains(address.Split('@')[0], StringComparison.OrdinalIgnoreCase));
     }
 }
