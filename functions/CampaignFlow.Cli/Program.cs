@@ -9,5 +9,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     FeedsCommand.Create(),
     ClassifierCommand.Create(),
     BenchCommand.Create(),
+    SubscribersCommand.Create(),
+    ReviewCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

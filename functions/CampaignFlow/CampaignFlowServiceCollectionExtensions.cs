@@ -3,7 +3,10 @@ using CampaignFlow.Configuration;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
+using CampaignFlow.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +24,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSettings<FeedOptions>(FeedOptions.SectionName);
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
         services.AddSettings<TokenOptions>(TokenOptions.SectionName);
+        services.AddSettings<SendingOptions>(SendingOptions.SectionName);
 
         var feedResilience = services.AddHttpClient<FeedFetcher>((sp, http) =>
             {
@@ -39,6 +43,14 @@ public static class CampaignFlowServiceCollectionExtensions
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<AlertComposer>();
+        services.AddSingleton<SendingGate>();
+        services.AddSingleton<SubscriberAdmin>();
+        services.AddSingleton<SubscriberCsvImporter>();
+        services.AddSingleton<StoryReview>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<FixedWindowLimiter>();
+        services.AddSingleton<SendGridEventVerifier>();
+        services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<StageRunner>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
         // retry pipeline: its handler must stay the one that checks every connected address.
@@ -53,6 +65,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<IFeedPoller, FeedPoller>();
         services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
         services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();
+        services.AddSingleton<IPipelineStage<DeliveryBatchMessage, int>, DeliveryBatchStage>();
         return services;
     }
 }

@@ -53,12 +53,13 @@ public static class LocalPipelineHost
                 if (scheduled)
                 {
                     services.AddHostedService<PollScheduler>();
+                    services.AddHostedService<LocalHttpEndpoints>();
                 }
             })
             .Build();
     }
 
-    private static Dictionary<string, string?> Settings(LocalRunSettings run)
+    internal static Dictionary<string, string?> Settings(LocalRunSettings run)
     {
         var settings = new Dictionary<string, string?>
         {

@@ -12,6 +12,7 @@ public sealed class LocalQueueFunctions(
     StageRunner runner,
     IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification> classify,
     IPipelineStage<AlertMessage, int> notify,
+    IPipelineStage<DeliveryBatchMessage, int> deliver,
     LocalActivity activity,
     ILogger<LocalQueueFunctions> logger)
 {
@@ -27,7 +28,15 @@ public sealed class LocalQueueFunctions(
     public Task NotifySubscribersAsync([QueueTrigger(QueueNames.Alerts)] string message, CancellationToken cancellationToken) =>
         activity.RunAsync(() => runner.RunAsync<AlertMessage>(QueueNames.Alerts, message, async (alert, ct) =>
         {
-            var sent = await notify.HandleAsync(alert, ct);
-            logger.LogInformation("  alert {StoryId}: sent to {Recipients} subscriber(s)", alert.StoryId[..8], sent);
+            var recipients = await notify.HandleAsync(alert, ct);
+            logger.LogInformation("  alert {StoryId}: {Recipients} subscriber(s) in delivery batches", alert.StoryId[..8], recipients);
+        }, cancellationToken));
+
+    [FunctionName("DeliverBatch")]
+    public Task DeliverBatchAsync([QueueTrigger(QueueNames.Deliveries)] string message, CancellationToken cancellationToken) =>
+        activity.RunAsync(() => runner.RunAsync<DeliveryBatchMessage>(QueueNames.Deliveries, message, async (batch, ct) =>
+        {
+            var sent = await deliver.HandleAsync(batch, ct);
+            logger.LogInformation("  batch {Batch} of {StoryId}: sent to {Recipients} recipient(s)", batch.Batch, batch.StoryId[..8], sent);
         }, cancellationToken));
 }

@@ -10,7 +10,9 @@ public sealed class RunTally(LoggingPipelineTelemetry log) : IPipelineTelemetry
 
     public void Track(string eventName, string? storyId = null, IReadOnlyDictionary<string, object?>? properties = null)
     {
-        _counts.AddOrUpdate(eventName, 1, (_, n) => n + 1);
+        // Batch events carry how many emails they stand for.
+        var weight = properties?.GetValueOrDefault("count") is int count ? count : 1;
+        _counts.AddOrUpdate(eventName, weight, (_, n) => n + weight);
         if (eventName == PipelineEvents.StoryClassified && properties?.GetValueOrDefault("decision") is string decision)
         {
             _counts.AddOrUpdate($"{eventName}.{decision}", 1, (_, n) => n + 1);

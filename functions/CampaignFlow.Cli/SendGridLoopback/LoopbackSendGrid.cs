@@ -46,6 +46,14 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
 
     public int TimesSent(string address) => _recipients.GetValueOrDefault(address);
 
+    /// <summary>Forgets every count and body, so one endpoint can measure two phases of a run separately.</summary>
+    public void Reset()
+    {
+        _recipients.Clear();
+        Accepted.Clear();
+        Interlocked.Exchange(ref _requests, 0);
+    }
+
     public static async Task<LoopbackSendGrid> StartAsync(MailSendSchema? schema, string apiKey, bool keepBodies = true)
     {
         var builder = WebApplication.CreateSlimBuilder();

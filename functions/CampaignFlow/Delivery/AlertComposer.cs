@@ -1,6 +1,5 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using System.Text;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using Microsoft.Extensions.Options;
@@ -8,90 +7,92 @@ using Microsoft.Extensions.Options;
 namespace CampaignFlow.Delivery;
 
 /// <summary>
-/// Builds the alert email for one story and one subscriber. Every piece of feed text is escaped for HTML
-/// and stripped of control characters for headers; links are only ever http(s).
+/// Builds the alert email for one story from the staff-editable template of the recipients' language: one batch of
+/// up to 1,000 recipients, each with their own unsubscribe and preferences links (SendGrid substitutions) and their
+/// own <c>List-Unsubscribe</c> header. Every piece of feed text is escaped by <see cref="EmailTemplate"/>; links are
+/// only ever http(s); categories and custom args carry ids, never an address.
 /// </summary>
 public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens)
 {
     public const string UnsubscribePurpose = "unsubscribe";
+    public const string PreferencesPurpose = "preferences";
+    public const string UnsubscribeTag = "-unsubscribe_url-";
+    public const string PreferencesTag = "-preferences_url-";
 
+    /// <summary>Preference links in emails stay valid this long; unsubscribe links never expire.</summary>
+    public static readonly TimeSpan PreferencesLifetime = TimeSpan.FromDays(365);
+
+    private readonly ConcurrentDictionary<string, EmailTemplate> _templates = new();
+
+    /// <summary>The email one subscriber receives (the batch of one, rendered).</summary>
     public EmailMessage Compose(ClassifiedStory classified, Subscriber subscriber)
     {
+        var batch = ComposeBatch(classified, subscriber.Language, [subscriber]);
+        return batch.Render(batch.Recipients[0]);
+    }
+
+    public EmailBatch ComposeBatch(ClassifiedStory classified, string language, IReadOnlyList<Subscriber> recipients, string? attemptId = null, int batch = 0)
+    {
         var (story, verdict) = (classified.Story, classified.Verdict);
-        var title = OneLine(story.Title);
-        var date = story.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "date not given";
-        var link = SafeLink(story.Link);
-        var why = WhyLine(classified);
-        var unsubscribe = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, subscriber.Id))}";
-
-        var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Html(title)).Append("</title></head>")
-            .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:640px;margin:auto;color:#222\">")
-            .Append("<p style=\"color:#666;font-size:13px\">Cluster Munition Coalition news alert</p>")
-            .Append("<h1 style=\"font-size:22px\">").Append(Html(title)).Append("</h1>")
-            .Append("<p style=\"color:#666\">").Append(Html(date)).Append(" &middot; ").Append(Html(story.Feed)).Append("</p>")
-            .Append("<p>").Append(Html(OneLine(story.Summary))).Append("</p>")
-            .Append(link is null ? "" : $"<p><a href=\"{Html(link)}\">Read the full story</a></p>")
-            .Append("<hr><p style=\"color:#666;font-size:13px\">").Append(Html(why)).Append("</p>")
-            .Append("<p style=\"color:#666;font-size:13px\"><a href=\"").Append(Html(unsubscribe)).Append("\">Unsubscribe</a> with one click.</p>")
-            .Append("</body></html>")
-            .ToString();
-
-        var text = new StringBuilder()
-            .AppendLine("Cluster Munition Coalition news alert").AppendLine()
-            .AppendLine(title).AppendLine($"{date} · {OneLine(story.Feed)}").AppendLine()
-            .AppendLine(OneLine(story.Summary)).AppendLine()
-            .AppendLine(link is null ? "" : $"Read the full story: {link}").AppendLine()
-            .AppendLine(why)
-            .AppendLine($"Unsubscribe: {unsubscribe}")
-            .ToString();
-
-        return new EmailMessage
+        var template = _templates.GetOrAdd(language, lang => EmailTemplate.Load("alert", lang));
+        var (subject, html, text) = template.Render(new Dictionary<string, string?>
         {
-            To = subscriber.Email,
-            ToName = subscriber.Name is null ? null : OneLine(subscriber.Name),
-            Subject = Truncate($"Alert: {title}", 200),
+            ["title"] = Neutralise(story.Title),
+            ["date"] = story.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
+            ["feed"] = Neutralise(story.Feed),
+            ["summary"] = Neutralise(story.Summary),
+            ["link"] = SafeLink(story.Link),
+            ["terms"] = Neutralise(WhyTerms(classified)),
+        });
+        var customArgs = new Dictionary<string, string> { ["story_id"] = story.Id, ["rule_version"] = verdict.RuleSetVersion, ["batch"] = batch.ToString(CultureInfo.InvariantCulture) };
+        if (attemptId is not null)
+        {
+            customArgs["delivery_attempt"] = attemptId;
+        }
+        return new EmailBatch
+        {
+            Subject = subject,
             Html = html,
             Text = text,
-            Headers = new Dictionary<string, string>
-            {
-                ["List-Unsubscribe"] = $"<{unsubscribe}>",
-                ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
-            },
+            Headers = new Dictionary<string, string> { ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
             Categories = ["alert"],
-            CustomArgs = new Dictionary<string, string> { ["story_id"] = story.Id, ["rule_version"] = verdict.RuleSetVersion },
-            Reference = $"{story.Id}-{subscriber.Id}",
+            CustomArgs = customArgs,
+            Recipients = recipients.Select(s => Recipient(s, story.Id)).ToList(),
         };
     }
 
-    /// <summary>"Why you got this": the strongest matched terms and the topics, in plain words.</summary>
-    public static string WhyLine(ClassifiedStory classified)
+    public BatchRecipient Recipient(Subscriber subscriber, string reference)
     {
-        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0).Select(e => $"\u201c{OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
-        var topics = classified.Verdict.Topics.Count == 0 ? "" : $" (topics: {string.Join(", ", classified.Verdict.Topics)})";
-        return terms.Count == 0
-            ? $"Why you got this: the story matched your alert settings{topics}."
-            : $"Why you got this: the story mentions {string.Join(", ", terms)}{topics}.";
-    }
-
-    private static string Html(string value) => WebUtility.HtmlEncode(value);
-
-    /// <summary>Collapses every control character (CR, LF, tab …) and run of spaces to one space.</summary>
-    private static string OneLine(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        return new BatchRecipient
         {
-            var space = char.IsControl(c) || char.IsWhiteSpace(c);
-            if (!space || (builder.Length > 0 && builder[^1] != ' '))
-            {
-                builder.Append(space ? ' ' : c);
-            }
-        }
-        return builder.ToString().Trim();
+            To = subscriber.Email,
+            ToName = subscriber.Name is null ? null : EmailTemplate.OneLine(subscriber.Name),
+            Substitutions = new Dictionary<string, string> { [UnsubscribeTag] = unsubscribe, [PreferencesTag] = PreferencesUrl(subscriber.Id) },
+            Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{unsubscribe}>" },
+            Reference = $"{reference}-{subscriber.Id}",
+        };
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
+    public string UnsubscribeUrl(string subscriberId) =>
+        $"{BaseUrl}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, subscriberId))}";
+
+    public string PreferencesUrl(string subscriberId) =>
+        $"{BaseUrl}/api/preferences?token={Uri.EscapeDataString(tokens.Create(PreferencesPurpose, subscriberId, PreferencesLifetime))}";
+
+    private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    /// <summary>"Why you got this": the strongest matched terms and the topics, in plain words.</summary>
+    public static string WhyTerms(ClassifiedStory classified)
+    {
+        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0).Select(e => $"\u201c{EmailTemplate.OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
+        var topics = classified.Verdict.Topics.Count == 0 ? "" : $" (topics: {string.Join(", ", classified.Verdict.Topics)})";
+        return (terms.Count == 0 ? "\u201ccluster munitions\u201d" : string.Join(", ", terms)) + topics;
+    }
+
+    /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>
+    private static string Neutralise(string value) =>
+        value.Replace(UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
 
     private static string? SafeLink(string? link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

@@ -3,10 +3,12 @@ namespace CampaignFlow.Delivery;
 /// <summary>The answer of the delivery ledger to "may I send this story to this recipient?".</summary>
 public enum DeliveryClaim
 {
-    /// <summary>Yours to send; mark it sent afterwards.</summary>
+    /// <summary>Yours to send, under your attempt.</summary>
     Claimed,
     /// <summary>Already sent: never again.</summary>
     AlreadySent,
-    /// <summary>Another worker holds a fresh claim; its own retry finishes the job if it dies.</summary>
+    /// <summary>Another attempt holds a fresh claim; look again later.</summary>
     Busy,
+    /// <summary>An attempt died while its request was in flight: it may have been sent, so it is never sent again.</summary>
+    Uncertain,
 }

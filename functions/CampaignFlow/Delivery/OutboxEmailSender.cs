@@ -17,6 +17,15 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
         await File.WriteAllTextAsync(name + ".html", message.Html, cancellationToken);
     }
 
+    /// <summary>One .eml and one .html per recipient, substitutions applied as SendGrid would.</summary>
+    public async Task SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+    {
+        foreach (var recipient in batch.Recipients)
+        {
+            await SendAsync(batch.Render(recipient), cancellationToken);
+        }
+    }
+
     public static MimeMessage ToMime(EmailMessage message, EmailOptions sender, DateTimeOffset date)
     {
         var mime = new MimeMessage

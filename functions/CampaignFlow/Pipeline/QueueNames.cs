@@ -5,6 +5,7 @@ public static class QueueNames
 {
     public const string Stories = "stories";
     public const string Alerts = "alerts";
+    public const string Deliveries = "deliveries";
 
-    public static IReadOnlyList<string> All { get; } = [Stories, Alerts];
+    public static IReadOnlyList<string> All { get; } = [Stories, Alerts, Deliveries];
 }

@@ -44,13 +44,15 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IStoryTextStore, BlobStoryTextStore>();
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<ISendingControl, TableSendingControl>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StatusReport>();
 
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
-        services.AddHttpClient(nameof(SendGridEmailSender));
+        // No resilience handler here: a retry inside the client could send a batch twice; the queue retries instead.
+        services.AddHttpClient(nameof(SendGridEmailSender), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
         services.AddSingleton<ISendGridClient>(sp =>
         {
             var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;

@@ -1,56 +1,217 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using CampaignFlow.Delivery;
 
 namespace CampaignFlow.Storage;
 
-/// <summary>The delivery ledger in Table Storage: partition = story, row = recipient id; optimistic concurrency by ETag.</summary>
+/// <summary>
+/// The delivery ledger in Table Storage (the protocol is on <see cref="IDeliveryLedger"/>). Partition = story id;
+/// rows: one per recipient (<c>Attempt</c>, <c>ClaimedAt</c>) and one per attempt (<c>attempt|id</c>: <c>Status</c>,
+/// <c>UpdatedAt</c>). A recipient's state is its attempt's state, so marking 1,000 recipients sent is one write.
+/// </summary>
 public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider clock) : IDeliveryLedger
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-    private const string Claimed = "claimed";
-    private const string Sent = "sent";
+    public const string Prepared = "prepared";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    private const string AttemptPrefix = "attempt|";
+    private const int TransactionSize = 100;
     private readonly TableClient _table = tables.GetTableClient(TableNames.Deliveries);
 
-    public async Task<DeliveryClaim> TryClaimAsync(string storyId, string recipientId, CancellationToken cancellationToken = default)
+    public async Task<DeliveryAttempt> BeginAsync(string storyId, int batch, IReadOnlyList<string> recipientIds, CancellationToken cancellationToken = default)
     {
+        var attemptId = Guid.NewGuid().ToString("n");
         var now = clock.GetUtcNow();
-        var claim = new TableEntity(storyId, recipientId) { ["Status"] = Claimed, ["ClaimedAt"] = now };
+        var row = await _table.AddEntityAsync(
+            new TableEntity(storyId, AttemptPrefix + attemptId) { ["Status"] = Prepared, ["Batch"] = batch, ["Count"] = recipientIds.Count, ["UpdatedAt"] = now },
+            cancellationToken);
+        List<string> claimed = [], busy = [], uncertain = [];
+        var alreadySent = 0;
+        var attempts = new Dictionary<string, AttemptRow?>();
+        foreach (var chunk in recipientIds.Distinct(StringComparer.Ordinal).Chunk(TransactionSize))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(
+                    chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, Claim(storyId, id, attemptId, now))),
+                    cancellationToken);
+                claimed.AddRange(chunk);
+                continue;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // Some rows exist (a retry, a duplicate, a racing worker): decide recipient by recipient.
+            }
+            foreach (var id in chunk)
+            {
+                switch (await ClaimOneAsync(storyId, id, attemptId, now, attempts, cancellationToken))
+                {
+                    case DeliveryClaim.Claimed: claimed.Add(id); break;
+                    case DeliveryClaim.AlreadySent: alreadySent++; break;
+                    case DeliveryClaim.Busy: busy.Add(id); break;
+                    case DeliveryClaim.Uncertain: uncertain.Add(id); break;
+                }
+            }
+        }
+        return new DeliveryAttempt
+        {
+            StoryId = storyId,
+            AttemptId = attemptId,
+            Batch = batch,
+            Version = row.Headers.ETag?.ToString() ?? throw new InvalidOperationException("the attempt row has no ETag"),
+            Claimed = claimed,
+            AlreadySent = alreadySent,
+            Busy = busy,
+            Uncertain = uncertain,
+        };
+    }
+
+    public async Task<bool> MarkSendingAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default)
+    {
         try
         {
-            await _table.AddEntityAsync(claim, cancellationToken);
-            return DeliveryClaim.Claimed;
+            await _table.UpdateEntityAsync(
+                new TableEntity(attempt.StoryId, AttemptPrefix + attempt.AttemptId) { ["Status"] = Sending, ["UpdatedAt"] = clock.GetUtcNow() },
+                new ETag(attempt.Version),
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
-        }
-        var existing = (await _table.GetEntityAsync<TableEntity>(storyId, recipientId, cancellationToken: cancellationToken)).Value;
-        if (existing.GetString("Status") == Sent)
-        {
-            return DeliveryClaim.AlreadySent;
-        }
-        if (existing.GetDateTimeOffset("ClaimedAt") is { } claimedAt && now - claimedAt < Lease)
-        {
-            return DeliveryClaim.Busy;
-        }
-        try
-        {
-            // Take over a stale claim; the ETag makes sure only one worker wins it.
-            await _table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            return DeliveryClaim.Claimed;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return DeliveryClaim.Busy;
+            return false;
         }
     }
 
-    public Task MarkSentAsync(string storyId, string recipientId, CancellationToken cancellationToken = default) =>
-        _table.UpsertEntityAsync(
-            new TableEntity(storyId, recipientId) { ["Status"] = Sent, ["SentAt"] = clock.GetUtcNow() },
-            TableUpdateMode.Replace,
+    public Task MarkSentAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(attempt, Sent, null, cancellationToken);
+
+    public Task MarkFailedAsync(DeliveryAttempt attempt, string reason, CancellationToken cancellationToken = default) =>
+        SetStatusAsync(attempt, Failed, reason, cancellationToken);
+
+    public async Task AbandonAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default) =>
+        await _table.DeleteEntityAsync(attempt.StoryId, AttemptPrefix + attempt.AttemptId, ETag.All, cancellationToken);
+
+    public async IAsyncEnumerable<DeliveryRecord> ListForRecipientAsync(string recipientId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var attempts = new Dictionary<string, AttemptRow?>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {recipientId}"), cancellationToken: cancellationToken))
+        {
+            var attempt = await AttemptAsync(row.PartitionKey, row.GetString("Attempt") ?? "", attempts, cancellationToken);
+            yield return new DeliveryRecord(row.PartitionKey, attempt?.Status ?? Failed, row.GetDateTimeOffset("ClaimedAt"));
+        }
+    }
+
+    public async Task<int> ForgetRecipientAsync(string recipientId, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {recipientId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            count++;
+        }
+        return count;
+    }
+
+    private async Task<DeliveryClaim> ClaimOneAsync(
+        string storyId, string recipientId, string attemptId, DateTimeOffset now, Dictionary<string, AttemptRow?> attempts, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            try
+            {
+                await _table.AddEntityAsync(Claim(storyId, recipientId, attemptId, now), cancellationToken);
+                return DeliveryClaim.Claimed;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+            }
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, recipientId, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                continue;
+            }
+            var owner = existing.Value!.GetString("Attempt") ?? "";
+            if (owner == attemptId)
+            {
+                return DeliveryClaim.Claimed;
+            }
+            var attempt = await AttemptAsync(storyId, owner, attempts, cancellationToken);
+            var fresh = attempt is not null && now - attempt.UpdatedAt < IDeliveryLedger.Lease;
+            switch (attempt?.Status)
+            {
+                case Sent:
+                    return DeliveryClaim.AlreadySent;
+                case Sending:
+                    return fresh ? DeliveryClaim.Busy : DeliveryClaim.Uncertain;
+                case Prepared when fresh:
+                    return DeliveryClaim.Busy;
+                case Prepared:
+                    // Its worker died before sending. Fence it (prepared → failed by ETag) so it can never start sending.
+                    if (!await FenceAsync(storyId, owner, attempt!.ETag, cancellationToken))
+                    {
+                        attempts.Remove(owner);
+                        continue;
+                    }
+                    attempts[owner] = attempt with { Status = Failed };
+                    break;
+            }
+            // Failed (or vanished) attempt: take the claim over; the ETag makes sure only one worker wins it.
+            try
+            {
+                await _table.UpdateEntityAsync(Claim(storyId, recipientId, attemptId, now), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return DeliveryClaim.Claimed;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                attempts.Remove(owner);
+            }
+        }
+        return DeliveryClaim.Busy;
+    }
+
+    private async Task<bool> FenceAsync(string storyId, string attemptId, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.UpdateEntityAsync(
+                new TableEntity(storyId, AttemptPrefix + attemptId) { ["Status"] = Failed, ["Reason"] = "fenced: no progress within the lease", ["UpdatedAt"] = clock.GetUtcNow() },
+                etag,
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<AttemptRow?> AttemptAsync(string storyId, string attemptId, Dictionary<string, AttemptRow?> cache, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(attemptId, out var known))
+        {
+            return known;
+        }
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, AttemptPrefix + attemptId, cancellationToken: cancellationToken);
+        var row = response.HasValue
+            ? new AttemptRow(response.Value!.GetString("Status") ?? Failed, response.Value.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, response.Value.ETag)
+            : null;
+        cache[attemptId] = row;
+        return row;
+    }
+
+    private Task SetStatusAsync(DeliveryAttempt attempt, string status, string? reason, CancellationToken cancellationToken) =>
+        _table.UpdateEntityAsync(
+            new TableEntity(attempt.StoryId, AttemptPrefix + attempt.AttemptId) { ["Status"] = status, ["Reason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() },
+            ETag.All,
+            TableUpdateMode.Merge,
             cancellationToken);
 
-    public Task ReleaseAsync(string storyId, string recipientId, CancellationToken cancellationToken = default) =>
-        _table.DeleteEntityAsync(storyId, recipientId, ETag.All, cancellationToken);
+    private static TableEntity Claim(string storyId, string recipientId, string attemptId, DateTimeOffset now) =>
+        new(storyId, recipientId) { ["Attempt"] = attemptId, ["ClaimedAt"] = now };
+
+    private sealed record AttemptRow(string Status, DateTimeOffset UpdatedAt, ETag ETag);
 }

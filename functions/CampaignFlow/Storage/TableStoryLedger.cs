@@ -151,6 +151,59 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
     private static string FormatVersions(IReadOnlyDictionary<string, string> versions) =>
         string.Join(' ', versions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value}"));
 
+    public async IAsyncEnumerable<ClassifiedStory> ListHeldAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"Decision eq {nameof(ClassificationDecision.Hold)}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("Review") is null && entity.GetString("Verdict") is { } json)
+            {
+                yield return new ClassifiedStory(ToStory(entity), JsonSerializer.Deserialize<Verdict>(json)!);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<ClassifiedStory> ListRelevantSinceAsync(DateTimeOffset since, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"FirstSeen ge {since} and (Decision eq {nameof(ClassificationDecision.Send)} or Review eq {"Approved"})");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.GetString("Verdict") is { } json)
+            {
+                yield return new ClassifiedStory(ToStory(entity), JsonSerializer.Deserialize<Verdict>(json)!);
+            }
+        }
+    }
+
+    public async Task<bool> SetReviewAsync(string storyId, bool approved, CancellationToken cancellationToken = default)
+    {
+        var entity = await FindAsync(storyId, cancellationToken);
+        var decision = approved ? "Approved" : "Rejected";
+        if (entity is null || entity.GetString("Decision") != nameof(ClassificationDecision.Hold))
+        {
+            return false;
+        }
+        if (entity.GetString("Review") is { } review)
+        {
+            // Idempotent: the same decision again succeeds (so a repeated approve re-raises the alert); the opposite fails.
+            return review == decision;
+        }
+        try
+        {
+            // The ETag makes two reviewers deciding at once produce one decision.
+            await _table.UpdateEntityAsync(
+                new TableEntity(storyId, Row) { ["Review"] = decision, ["ReviewedAt"] = clock.GetUtcNow() },
+                entity.ETag,
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
     private async Task<TableEntity?> FindAsync(string storyId, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, Row, cancellationToken: cancellationToken);

@@ -13,8 +13,66 @@ public sealed class TableSubscriberStore(TableServiceClient tables) : ISubscribe
     public Task UpsertAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
         _table.UpsertEntityAsync(ToEntity(subscriber), TableUpdateMode.Replace, cancellationToken);
 
+    public async Task UpsertManyAsync(IEnumerable<Subscriber> subscribers, CancellationToken cancellationToken = default)
+    {
+        // A transaction holds up to 100 rows of one partition; run a few at once.
+        var transactions = subscribers
+            .GroupBy(s => Partition(s.Id))
+            .SelectMany(g => g.DistinctBy(s => s.Id).Chunk(100))
+            .Select(chunk => chunk.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(s))).ToList());
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (actions, ct) => await _table.SubmitTransactionAsync(actions, ct));
+    }
+
+    /// <summary>
+    /// Fan-out batches are runs of the list in key order, so their ids crowd into a few partitions: each crowded
+    /// partition is read with one RowKey-range query, the stragglers with point reads.
+    /// </summary>
+    public async Task<IReadOnlyList<Subscriber>> GetManyAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Where(id => id.Length >= 2).ToHashSet(StringComparer.Ordinal);
+        var found = new System.Collections.Concurrent.ConcurrentBag<Subscriber>();
+        var groups = wanted.GroupBy(Partition).ToList();
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (group, ct) =>
+        {
+            if (group.Count() < 16)
+            {
+                foreach (var id in group)
+                {
+                    if (await GetAsync(id, ct) is { } one)
+                    {
+                        found.Add(one);
+                    }
+                }
+                return;
+            }
+            var (first, last) = (group.Min(StringComparer.Ordinal)!, group.Max(StringComparer.Ordinal)!);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {group.Key} and RowKey ge {first} and RowKey le {last}");
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            {
+                if (wanted.Contains(entity.RowKey))
+                {
+                    found.Add(FromEntity(entity));
+                }
+            }
+        });
+        return found.ToList();
+    }
+
+    public async IAsyncEnumerable<Subscriber> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
     public async Task<Subscriber?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
+        if (id.Length < 2)
+        {
+            return null;
+        }
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(id), id, cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }

@@ -27,4 +27,13 @@ public interface IStoryLedger
     Task AddLanguageVersionAsync(string storyId, string language, string versionStoryId, CancellationToken cancellationToken = default);
 
     Task SetHasFullTextAsync(string storyId, CancellationToken cancellationToken = default);
+
+    /// <summary>Classified stories the classifier held for review that nobody has approved or rejected yet.</summary>
+    IAsyncEnumerable<ClassifiedStory> ListHeldAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a person's decision on a held story; true again for the same decision, false when not held or decided otherwise.</summary>
+    Task<bool> SetReviewAsync(string storyId, bool approved, CancellationToken cancellationToken = default);
+
+    /// <summary>Stories first seen since <paramref name="since"/> that were sent as alerts (relevant or approved on review).</summary>
+    IAsyncEnumerable<ClassifiedStory> ListRelevantSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,13 @@ public sealed record Subscriber
         && Overlaps(Topics, topics)
         && Overlaps(Regions, regions);
 
+    /// <summary>Whether a story with these topics and regions belongs in this subscriber's daily digest.</summary>
+    public bool WantsInDigest(IReadOnlyList<string> topics, IReadOnlyList<string> regions) =>
+        Status == SubscriberStatus.Active
+        && Cadence == Cadence.DailyDigest
+        && Overlaps(Topics, topics)
+        && Overlaps(Regions, regions);
+
     private static bool Overlaps(IReadOnlyList<string> wanted, IReadOnlyList<string> present) =>
         wanted.Count == 0 || present.Count == 0 || wanted.Intersect(present, StringComparer.OrdinalIgnoreCase).Any();
 }

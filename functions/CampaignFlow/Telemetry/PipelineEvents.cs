@@ -13,6 +13,9 @@ public static class PipelineEvents
     public const string EmailSent = "email.sent";
     public const string EmailSkipped = "email.skipped";
     public const string EmailFailed = "email.failed";
+    public const string BatchFailed = "email.batch.failed";
+    public const string BatchUncertain = "email.batch.uncertain";
+    public const string SendingPaused = "sending.paused";
 
     /// <summary>Metric: messages waiting on a stage queue (dimension <c>queue</c>).</summary>
     public const string QueueDepth = "queue.depth";

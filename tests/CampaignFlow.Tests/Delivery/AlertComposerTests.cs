@@ -84,7 +84,7 @@ public sealed class AlertComposerTests
     {
         var email = Compose(Story("Title"));
 
-        Assert.Contains("Why you got this: the story mentions \u201ccluster munitions\u201d (topics: diplomatic-conference).", email.Text);
+        Assert.Contains("Why you got this: you subscribed to Cluster Munition Coalition news alerts, and this story mentions \u201ccluster munitions\u201d (topics: diplomatic-conference).", email.Text);
     }
 
     [Fact]

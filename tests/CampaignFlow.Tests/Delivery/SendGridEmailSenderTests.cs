@@ -29,7 +29,7 @@ public sealed class SendGridEmailSenderTests
 
     private static SendGridEmailSender Sender(LoopbackSendGrid endpoint, string apiKey = SendGridEndpoint.ApiKey, string from = "alerts@example.org") =>
         new(new SendGridClient(new HttpClient(), new SendGridClientOptions { ApiKey = apiKey, Host = endpoint.Host }),
-            Options.Create(new EmailOptions { FromAddress = from, FromName = "CMC alerts" }));
+            Options.Create(new EmailOptions { FromAddress = from, FromName = "CMC alerts" }), TimeProvider.System);
 
     [SharedFact(SendGridEndpoint.SchemaPath)]
     public async Task SendsARequestThatConformsToSendGridsSchema()

@@ -25,9 +25,32 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("%PollNewsFeed__Schedule%", (string?)trigger["schedule"]);
     }
 
+    [Fact]
+    public void SendDigestIsATimerOnItsScheduleSetting()
+    {
+        var trigger = Trigger("SendDigest");
+        Assert.Equal("timerTrigger", (string?)trigger["type"]);
+        Assert.Equal("%SendDigest__Schedule%", (string?)trigger["schedule"]);
+    }
+
+    [Theory]
+    [InlineData("Subscribe", "subscribe")]
+    [InlineData("Confirm", "confirm")]
+    [InlineData("Preferences", "preferences")]
+    [InlineData("Unsubscribe", "unsubscribe")]
+    [InlineData("SendGridEvents", "sendgrid/events")]
+    public void HttpEndpointsAreAnonymousOnTheirRoutes(string function, string route)
+    {
+        var trigger = Trigger(function);
+        Assert.Equal("httpTrigger", (string?)trigger["type"]);
+        Assert.Equal(route, (string?)trigger["route"]);
+        Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
+    }
+
     [Theory]
     [InlineData("ClassifyStory", "stories")]
     [InlineData("NotifySubscribers", "alerts")]
+    [InlineData("DeliverBatch", "deliveries")]
     public void QueueStagesListenOnTheirQueueWithTheHostStorageConnection(string function, string queue)
     {
         var trigger = Trigger(function);

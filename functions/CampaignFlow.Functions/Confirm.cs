@@ -1,0 +1,13 @@
+using CampaignFlow.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CampaignFlow.Functions;
+
+/// <summary>HTTP: The confirmation link of the double opt-in: GET shows a button, POST confirms.</summary>
+public sealed class Confirm(SubscriptionHandlers handlers)
+{
+    [Function(nameof(Confirm))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.ConfirmPage(request.Query["token"])) : handlers.ConfirmAsync(request, cancellationToken);
+}

@@ -1,0 +1,13 @@
+using CampaignFlow.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CampaignFlow.Functions;
+
+/// <summary>HTTP: Signed preferences link: GET shows the form, POST saves it.</summary>
+public sealed class Preferences(SubscriptionHandlers handlers)
+{
+    [Function(nameof(Preferences))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "preferences")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsGet(request.Method) ? handlers.PreferencesPageAsync(request.Query["token"], cancellationToken) : handlers.PreferencesAsync(request, cancellationToken);
+}

@@ -1,0 +1,13 @@
+using CampaignFlow.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CampaignFlow.Functions;
+
+/// <summary>HTTP: Sign-up form (GET) and double opt-in sign-up (POST, form or JSON).</summary>
+public sealed class Subscribe(SubscriptionHandlers handlers)
+{
+    [Function(nameof(Subscribe))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.SubscribeForm()) : handlers.SubscribeAsync(request, cancellationToken);
+}

@@ -1,0 +1,13 @@
+using CampaignFlow.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CampaignFlow.Functions;
+
+/// <summary>HTTP: GET shows a confirming page; POST with List-Unsubscribe=One-Click unsubscribes at once (RFC 8058).</summary>
+public sealed class Unsubscribe(SubscriptionHandlers handlers)
+{
+    [Function(nameof(Unsubscribe))]
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.UnsubscribePage(request.Query["token"])) : handlers.UnsubscribeAsync(request, cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace CampaignFlow.Subscribers;
+
+/// <summary>The languages subscribers can choose; anything else falls back to English.</summary>
+public static class Languages
+{
+    public static IReadOnlyList<string> Supported { get; } = ["en", "no", "fr", "es"];
+
+    public static string Normalize(string? language) => IsSupported(language) ? Alias(language!) : "en";
+
+    public static bool IsSupported(string? language) => language is not null && Supported.Contains(Alias(language));
+
+    private static string Alias(string language) => language.Trim().ToLowerInvariant() switch
+    {
+        "nb" or "nn" or "nob" or "nno" or "norsk" => "no",
+        var other => other,
+    };
+}

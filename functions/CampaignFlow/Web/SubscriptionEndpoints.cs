@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CampaignFlow.Web;
+
+/// <summary>Maps the public endpoints under <c>/api</c> (the Functions HTTP routes) onto a minimal API: the local host's Kestrel.</summary>
+public static class SubscriptionEndpoints
+{
+    public static IEndpointRouteBuilder MapCampaignFlowEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/subscribe", (SubscriptionHandlers h) => h.SubscribeForm());
+        api.MapPost("/subscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.SubscribeAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/confirm", (string? token, SubscriptionHandlers h) => h.ConfirmPage(token));
+        api.MapPost("/confirm", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.ConfirmAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/preferences", (string? token, SubscriptionHandlers h, CancellationToken ct) => h.PreferencesPageAsync(token, ct));
+        api.MapPost("/preferences", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.PreferencesAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/unsubscribe", (string? token, SubscriptionHandlers h) => h.UnsubscribePage(token));
+        api.MapPost("/unsubscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.UnsubscribeAsync(r, ct)).DisableAntiforgery();
+        api.MapPost("/sendgrid/events", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.SendGridEventsAsync(r, ct)).DisableAntiforgery();
+        return app;
+    }
+}

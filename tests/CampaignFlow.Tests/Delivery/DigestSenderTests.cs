@@ -1,0 +1,37 @@
+using CampaignFlow.Delivery;
+using CampaignFlow.Subscribers;
+using CampaignFlow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Tests.Delivery;
+
+public sealed class DigestSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [SharedFact(SendGridEndpoint.SchemaPath)]
+    public async Task SendsEachDigestSubscriberOneMailInTheirLanguageOnceADay()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        await h.StoryAsync("First <story>");
+        await h.StoryAsync("Second story");
+        var english = await h.SubscribersAsync(3, "digest-en", s => s with { Cadence = Cadence.DailyDigest });
+        var norsk = await h.SubscribersAsync(1, "digest-no", s => s with { Cadence = Cadence.DailyDigest, Language = "no" });
+        var instant = await h.SubscribersAsync(1, "instant");
+        var digest = h.Services.GetRequiredService<DigestSender>();
+
+        var first = await digest.SendAsync();
+        var again = await digest.SendAsync();
+
+        Assert.Equal(4, first);
+        Assert.Equal(0, again);
+        Assert.All(english.Concat(norsk), s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+        Assert.Equal(0, h.Endpoint.TimesSent(instant[0].Email));
+        var bodies = h.Endpoint.Accepted.ToList();
+        Assert.Equal(2, bodies.Count);
+        var en = bodies.Single(b => b.GetProperty("personalizations").GetArrayLength() == 3);
+        var html = en.GetProperty("content")[1].GetProperty("value").GetString()!;
+        Assert.Contains("First &lt;story&gt;", html);
+        Assert.Contains("Second story", html);
+        Assert.Contains("href=\"-unsubscribe_url-\"", html);
+        Assert.StartsWith("Dagens sammendrag", bodies.Single(b => b.GetProperty("personalizations").GetArrayLength() == 1).GetProperty("subject").GetString());
+    }
+}
