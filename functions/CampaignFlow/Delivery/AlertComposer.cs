@@ -85,7 +85,8 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     /// <summary>"Why you got this": the strongest matched terms and the topics, in plain words.</summary>
     public static string WhyTerms(ClassifiedStory classified)
     {
-        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0).Select(e => $"\u201c{EmailTemplate.OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
+        // Only words the story actually contains (anchors, proximity pairs, context), not the classifier's bonuses.
+        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0 && e.Kind is "anchor" or "proximity" or "context").Select(e => $"\u201c{EmailTemplate.OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
         var topics = classified.Verdict.Topics.Count == 0 ? "" : $" (topics: {string.Join(", ", classified.Verdict.Topics)})";
         return (terms.Count == 0 ? "\u201ccluster munitions\u201d" : string.Join(", ", terms)) + topics;
     }

@@ -12,6 +12,8 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
             ?? throw new InvalidOperationException("Email__OutboxDirectory is required when Email__Sink is Outbox");
         Directory.CreateDirectory(directory);
         var mime = ToMime(message, options.Value, clock.GetUtcNow());
+        // 7-bit transfer encodings (quoted-printable), as a mail server would send it: any mail client opens the file.
+        mime.Prepare(EncodingConstraint.SevenBit);
         var name = Path.Combine(directory, message.Reference);
         await mime.WriteToAsync(name + ".eml", cancellationToken);
         await File.WriteAllTextAsync(name + ".html", message.Html, cancellationToken);
