@@ -6,6 +6,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     RunCommand.Create(),
     TestCommand.Create(),
     QueuesCommand.Create(),
+    SendingCommand.Create(),
     FeedsCommand.Create(),
     ClassifierCommand.Create(),
     BenchCommand.Create(),

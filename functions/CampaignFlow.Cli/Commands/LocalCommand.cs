@@ -13,7 +13,7 @@ public static class LocalCommand
     {
         try
         {
-            await using var storage = await LocalStorage.OpenAsync(LocalStorage.StateDirectory(parse.GetValue(state)), cancellationToken);
+            await using var storage = await StorageSession.OpenAsync(account: null, parse.GetValue(state), cancellationToken);
             return await work(storage.Services);
         }
         catch (ArgumentException ex)

@@ -24,7 +24,7 @@ public static class RunCommand
         command.SetAction((parse, cancellationToken) =>
         {
             var root = RepositoryRoot.Find();
-            var stateDir = LocalStorage.StateDirectory(parse.GetValue(state));
+            var stateDir = StorageSession.StateDirectory(parse.GetValue(state));
             var sources = parse.GetValue(feeds) is { Length: > 0 } given ? given.Select(CliPaths.Source).ToList() : [Path.Combine(root, SampleFeed)];
             var outboxDir = Path.GetFullPath(parse.GetValue(outbox) ?? Path.Combine(stateDir, "outbox"));
             return RunAsync(stateDir, outboxDir, sources, parse.GetValue(once), Console.Out, cancellationToken);

@@ -15,6 +15,9 @@ public sealed class StorageSession(ServiceProvider services, Azurite? azurite, s
 
     public string Description => description;
 
+    /// <summary><c>--state</c> as given, else <c>.state</c> in the repository.</summary>
+    public static string StateDirectory(string? state) => Path.GetFullPath(state ?? Path.Combine(RepositoryRoot.Find(), ".state"));
+
     public static async Task<StorageSession> OpenAsync(string? account, string? stateDirectory, CancellationToken cancellationToken = default)
     {
         var settings = new Dictionary<string, string?>();
@@ -30,12 +33,15 @@ public sealed class StorageSession(ServiceProvider services, Azurite? azurite, s
         }
         else
         {
-            var state = Path.GetFullPath(stateDirectory ?? Path.Combine(RepositoryRoot.Find(), ".state"));
+            var state = StateDirectory(stateDirectory);
             azurite = await Azurite.StartAsync(Path.Combine(state, "azurite"), cancellationToken);
-            settings["Storage:ConnectionString"] = azurite.ConnectionString;
+            // The same settings as a local run (signing key, outbox …), so links made here work there.
+            settings = LocalPipelineHost.Settings(new LocalRunSettings(state, Path.Combine(state, "outbox"), [], azurite.ConnectionString));
             description = $"local Azurite ({state})";
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        settings.TryAdd("Feeds:Sources:0:Name", "unused");
+        settings.TryAdd("Feeds:Sources:0:Url", "unused.xml");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables("CAMPAIGNFLOW_").Build();
         var services = new ServiceCollection()
             .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Azure", LogLevel.Error))
             .AddSingleton<IConfiguration>(configuration);

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using CampaignFlow.Cli.Local;
+using CampaignFlow.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary>
+/// <c>campaignflow sending pause|resume|status</c>: the shared kill switch in storage (the same one a spam-report
+/// spike sets). While paused, delivery batches wait on their queue; nothing is lost. The <c>Sending__Paused</c>
+/// app setting is the deploy-time switch beside it.
+/// </summary>
+public static class SendingCommand
+{
+    public static Command Create()
+    {
+        var reason = new Option<string>("--reason") { Description = "Why (shown in the status and the logs)", DefaultValueFactory = _ => "paused by an operator" };
+        var pause = Storage(new Command("pause", "Stop all sending now; batches wait on the queue") { reason }, async (control, parse, ct) =>
+        {
+            await control.PauseAsync(parse.GetValue(reason)!, ct);
+            Console.WriteLine("sending paused");
+        });
+        var resume = Storage(new Command("resume", "Resume sending (also after an automatic pause)"), async (control, _, ct) =>
+        {
+            await control.ResumeAsync(ct);
+            Console.WriteLine("sending resumed");
+        });
+        var status = Storage(new Command("status", "Whether sending is paused, and why"), async (control, _, ct) =>
+            Console.WriteLine(await control.PausedReasonAsync(ct) is { } why ? $"paused: {why}" : "sending"));
+        return new Command("sending", "The kill switch for email sending") { pause, resume, status };
+    }
+
+    private static Command Storage(Command command, Func<ISendingControl, ParseResult, CancellationToken, Task> action)
+    {
+        var state = StorageOptionsCli.State();
+        var account = StorageOptionsCli.Account();
+        command.Options.Add(state);
+        command.Options.Add(account);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
+            Console.Error.WriteLine($"({session.Description})");
+            await action(session.Services.GetRequiredService<ISendingControl>(), parse, ct);
+            return 0;
+        });
+        return command;
+    }
+}
