@@ -40,9 +40,13 @@ public static class TestCommand
             foreach (var file in trx)
             {
                 var counters = XDocument.Load(file).Descendants().First(e => e.Name.LocalName == "Counters");
-                passed += (int?)counters.Attribute("passed") ?? 0;
-                failed += ((int?)counters.Attribute("failed") ?? 0) + ((int?)counters.Attribute("error") ?? 0) + ((int?)counters.Attribute("timeout") ?? 0) + ((int?)counters.Attribute("aborted") ?? 0);
-                skipped += (int?)counters.Attribute("notExecuted") ?? 0;
+                var total = (int?)counters.Attribute("total") ?? 0;
+                var filePassed = (int?)counters.Attribute("passed") ?? 0;
+                var fileFailed = ((int?)counters.Attribute("failed") ?? 0) + ((int?)counters.Attribute("error") ?? 0) + ((int?)counters.Attribute("timeout") ?? 0) + ((int?)counters.Attribute("aborted") ?? 0);
+                passed += filePassed;
+                failed += fileFailed;
+                // The TRX logger has no counter of its own for skipped tests: they are the rest of the total.
+                skipped += Math.Max(0, total - filePassed - fileFailed);
             }
             if (trx.Length == 0 || (process.ExitCode != 0 && failed == 0))
             {
