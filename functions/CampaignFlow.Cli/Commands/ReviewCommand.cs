@@ -1,3 +1,5 @@
+using CampaignFlow.Cli.Local;
+using CampaignFlow.Classification;
 using System.CommandLine;
 using System.Globalization;
 using CampaignFlow.Stories;
@@ -31,11 +33,19 @@ public static class ReviewCommand
     private static Command Decide(Option<string?> state, string name, string description, Func<StoryReview, string, CancellationToken, Task<bool>> decide)
     {
         var id = new Argument<string>("STORY_ID");
-        var command = new Command(name, description) { id };
+        var corpus = new Option<string?>("--corpus") { Description = "Labeled corpus the decision is added to; default config/corpus/stories.jsonl (the default evaluation set)" };
+        var command = new Command(name, description) { id, corpus };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, async sp =>
         {
-            var done = await decide(sp.GetRequiredService<StoryReview>(), parse.GetValue(id)!, ct);
+            var storyId = parse.GetValue(id)!;
+            var done = await decide(sp.GetRequiredService<StoryReview>(), storyId, ct);
             Console.WriteLine(done ? $"{name}d" : "not held for review (unknown id, not in the review band, or decided otherwise)");
+            if (done && await sp.GetRequiredService<IStoryLedger>().GetClassifiedAsync(storyId, ct) is { } decided)
+            {
+                var path = Path.GetFullPath(parse.GetValue(corpus) ?? Path.Combine(RepositoryRoot.Find(), "config", "corpus", "stories.jsonl"));
+                LabeledCorpus.Append(path, StoryReview.LabeledExample(decided, name == "approve"));
+                Console.WriteLine($"added as a labeled example to {path} (classify evaluate measures rule sets on it)");
+            }
             return done ? 0 : 1;
         }, ct));
         return command;

@@ -1,3 +1,4 @@
+using CampaignFlow.Classification;
 using CampaignFlow.Pipeline;
 
 namespace CampaignFlow.Stories;
@@ -23,4 +24,25 @@ public sealed class StoryReview(IStoryLedger ledger, IMessageQueue queue)
 
     public Task<bool> RejectAsync(string storyId, CancellationToken cancellationToken = default) =>
         ledger.SetReviewAsync(storyId, approved: false, cancellationToken);
+
+    /// <summary>
+    /// A person's decision as a labeled example for the evaluation corpus, so the rule set is measured on the
+    /// cases it found hard: approved = relevant with the classifier's topics and regions (staff may refine them),
+    /// rejected = not relevant.
+    /// </summary>
+    public static LabeledStory LabeledExample(ClassifiedStory decided, bool approved) => new()
+    {
+        Id = "review-" + decided.Story.Id,
+        Lang = decided.Story.Language,
+        Published = decided.Story.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Publisher = decided.Story.Feed,
+        Title = decided.Story.Title,
+        Body = decided.Story.Summary,
+        Relevant = approved,
+        Topics = approved ? decided.Verdict.Topics : [],
+        Regions = approved ? decided.Verdict.Regions : [],
+        Difficulty = "hard",
+        Note = $"held for review by rule set {decided.Verdict.RuleSetVersion} (score {decided.Verdict.Score:0.00})",
+        Source = approved ? "staff-approved" : "staff-rejected",
+    };
 }
