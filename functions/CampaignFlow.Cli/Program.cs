@@ -7,6 +7,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     TestCommand.Create(),
     QueuesCommand.Create(),
     SendingCommand.Create(),
+    KeysCommand.Create(),
     FeedsCommand.Create(),
     ClassifierCommand.Create(),
     BenchCommand.Create(),

@@ -202,6 +202,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__FromName: senderName
     SendGrid__WebhookVerificationKey: sendGridWebhookVerificationKey
     Tokens__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=TokenSigningKey)'
+    // The key before the last 'campaignflow keys rotate', accepted until its grace period ends; unresolved (no secret yet) means none.
+    Tokens__PreviousSigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=TokenSigningKeyPrevious)'
     Email__PublicBaseUrl: !empty(publicBaseUrl) ? publicBaseUrl : 'https://${site.properties.defaultHostName}'
     Sending__Paused: sendingPaused ? 'true' : 'false'
     // The active classifier rule set lives in the config container (hot reload, history, rollback).

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CampaignFlow.Storage;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.WebJobs;
@@ -70,7 +69,8 @@ public static class LocalPipelineHost
             ["Email:Sink"] = "Outbox",
             ["Email:OutboxDirectory"] = run.OutboxDirectory,
             ["Email:PublicBaseUrl"] = "http://localhost:7071",
-            ["Tokens:SigningKey"] = LocalSigningKey(run.StateDirectory),
+            ["Tokens:SigningKey"] = new FileSigningKeyStore(run.StateDirectory).EnsureCurrent(),
+            ["Tokens:PreviousSigningKey"] = new FileSigningKeyStore(run.StateDirectory).Previous(),
         };
         for (var i = 0; i < run.Feeds.Count; i++)
         {
@@ -87,17 +87,5 @@ public static class LocalPipelineHost
             }
         }
         return settings;
-    }
-
-    /// <summary>A random signing key kept in the state folder, so links in earlier local emails stay valid.</summary>
-    private static string LocalSigningKey(string stateDirectory)
-    {
-        var path = Path.Combine(stateDirectory, "signing.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(stateDirectory);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
-        }
-        return File.ReadAllText(path).Trim();
     }
 }

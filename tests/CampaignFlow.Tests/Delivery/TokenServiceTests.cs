@@ -36,4 +36,41 @@ public sealed class TokenServiceTests
         _clock.Advance(TimeSpan.FromHours(2));
         Assert.Null(Service().Validate("confirm", token));
     }
+
+    private TokenService Rotated(string current, string? previous) =>
+        new(Options.Create(new TokenOptions { SigningKey = current, PreviousSigningKey = previous }), _clock);
+
+    [Fact]
+    public void AcceptsLinksSignedWithThePreviousKeyDuringTheGracePeriod()
+    {
+        var oldKey = "0123456789abcdef0123456789abcdef-old";
+        var token = Service(oldKey).Create("unsubscribe", "sub1");
+        var previous = new PreviousSigningKey(_clock.GetUtcNow().AddDays(30), oldKey).ToString();
+
+        Assert.Equal("sub1", Rotated("0123456789abcdef0123456789abcdef-new", previous).Validate("unsubscribe", token));
+    }
+
+    [Fact]
+    public void RejectsLinksSignedWithThePreviousKeyAfterTheGracePeriod()
+    {
+        var oldKey = "0123456789abcdef0123456789abcdef-old";
+        var token = Service(oldKey).Create("unsubscribe", "sub1");
+        var previous = new PreviousSigningKey(_clock.GetUtcNow().AddDays(30), oldKey).ToString();
+        _clock.Advance(TimeSpan.FromDays(31));
+
+        Assert.Null(Rotated("0123456789abcdef0123456789abcdef-new", previous).Validate("unsubscribe", token));
+    }
+
+    [Fact]
+    public void SignsNewLinksWithTheCurrentKeyOnly()
+    {
+        var previous = new PreviousSigningKey(_clock.GetUtcNow().AddDays(30), "0123456789abcdef0123456789abcdef-old").ToString();
+        var token = Rotated("0123456789abcdef0123456789abcdef-new", previous).Create("unsubscribe", "sub1");
+
+        Assert.Equal("sub1", Service("0123456789abcdef0123456789abcdef-new").Validate("unsubscribe", token));
+    }
+
+    [Fact]
+    public void IgnoresAnUnresolvedKeyVaultReferenceAsThePreviousKey() =>
+        Assert.Null(PreviousSigningKey.Parse("@Microsoft.KeyVault(VaultName=kv;SecretName=TokenSigningKeyPrevious)"));
 }

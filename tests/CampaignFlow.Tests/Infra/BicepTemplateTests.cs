@@ -51,6 +51,7 @@ public sealed class BicepTemplateTests
         "Storage__ClientId",
         "Storage__QueueServiceUri",
         "Storage__TableServiceUri",
+        "Tokens__PreviousSigningKey",
         "Tokens__SigningKey",
     ];
 
