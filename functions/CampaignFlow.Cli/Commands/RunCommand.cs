@@ -46,6 +46,9 @@ public static class RunCommand
             output.WriteLine($"Subscribed {seeded} demo addresses at example.org (the list was empty)");
         }
         await host.StartAsync(cancellationToken);
+        // Ctrl+C or SIGTERM reaches the host's console lifetime first: stop the cycle when the host stops, too.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        cancellationToken = stop.Token;
         try
         {
             if (!once)
@@ -71,7 +74,8 @@ public static class RunCommand
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await host.StopAsync(grace.Token);
         }
     }
 
