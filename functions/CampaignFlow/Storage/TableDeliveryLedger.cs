@@ -6,9 +6,11 @@ using CampaignFlow.Delivery;
 namespace CampaignFlow.Storage;
 
 /// <summary>
-/// The delivery ledger in Table Storage (the protocol is on <see cref="IDeliveryLedger"/>). Partition = story id;
-/// rows: one per recipient (<c>Attempt</c>, <c>ClaimedAt</c>) and one per attempt (<c>attempt|id</c>: <c>Status</c>,
-/// <c>UpdatedAt</c>). A recipient's state is its attempt's state, so marking 1,000 recipients sent is one write.
+/// The delivery ledger in Table Storage (the protocol is on <see cref="IDeliveryLedger"/>). Attempt rows
+/// (<c>attempt|id</c>: <c>Status</c>, <c>UpdatedAt</c>) sit in the story's partition; claim rows (<c>Attempt</c>,
+/// <c>ClaimedAt</c>), one per recipient, in <c>story|xx</c> by the recipient id's first two hex digits, so a partition
+/// holds about 1/256 of an audience (Azurite scans a partition on every insert; Azure spreads the load). A
+/// recipient's state is its attempt's state, so marking 1,000 recipients sent is one write.
 /// </summary>
 public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider clock) : IDeliveryLedger
 {
@@ -27,32 +29,35 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
         var row = await _table.AddEntityAsync(
             new TableEntity(storyId, AttemptPrefix + attemptId) { ["Status"] = Prepared, ["Batch"] = batch, ["Count"] = recipientIds.Count, ["UpdatedAt"] = now },
             cancellationToken);
-        List<string> claimed = [], busy = [], uncertain = [];
-        var alreadySent = 0;
-        var attempts = new Dictionary<string, AttemptRow?>();
-        foreach (var chunk in recipientIds.Distinct(StringComparer.Ordinal).Chunk(TransactionSize))
+        // Claims spread over the story's 256 claim partitions, so no partition grows with the audience; a batch is a
+        // run of the subscriber list in key order, so its ids crowd into a few of them (one transaction per 100).
+        var conflicted = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
+        var fresh = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
+        var transactions = recipientIds.Distinct(StringComparer.Ordinal).GroupBy(id => ClaimPartition(storyId, id)).SelectMany(g => g.Chunk(TransactionSize));
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
             try
             {
-                await _table.SubmitTransactionAsync(
-                    chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, Claim(storyId, id, attemptId, now))),
-                    cancellationToken);
-                claimed.AddRange(chunk);
-                continue;
+                await _table.SubmitTransactionAsync(chunk.Select(id => new TableTransactionAction(TableTransactionActionType.Add, Claim(storyId, id, attemptId, now))), ct);
+                fresh.Enqueue(chunk);
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
-                // Some rows exist (a retry, a duplicate, a racing worker): decide recipient by recipient.
+                // Some rows exist (a retry, a duplicate, a racing worker): decide recipient by recipient below.
+                conflicted.Enqueue(chunk);
             }
-            foreach (var id in chunk)
+        });
+        List<string> claimed = [.. fresh.SelectMany(c => c)], busy = [], uncertain = [];
+        var alreadySent = 0;
+        var attempts = new Dictionary<string, AttemptRow?>();
+        foreach (var id in conflicted.SelectMany(c => c))
+        {
+            switch (await ClaimOneAsync(storyId, id, attemptId, now, attempts, cancellationToken))
             {
-                switch (await ClaimOneAsync(storyId, id, attemptId, now, attempts, cancellationToken))
-                {
-                    case DeliveryClaim.Claimed: claimed.Add(id); break;
-                    case DeliveryClaim.AlreadySent: alreadySent++; break;
-                    case DeliveryClaim.Busy: busy.Add(id); break;
-                    case DeliveryClaim.Uncertain: uncertain.Add(id); break;
-                }
+                case DeliveryClaim.Claimed: claimed.Add(id); break;
+                case DeliveryClaim.AlreadySent: alreadySent++; break;
+                case DeliveryClaim.Busy: busy.Add(id); break;
+                case DeliveryClaim.Uncertain: uncertain.Add(id); break;
             }
         }
         return new DeliveryAttempt
@@ -97,17 +102,18 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
     public async IAsyncEnumerable<DeliveryRecord> ListForRecipientAsync(string recipientId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var attempts = new Dictionary<string, AttemptRow?>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {recipientId}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(ClaimsOf(recipientId), cancellationToken: cancellationToken))
         {
-            var attempt = await AttemptAsync(row.PartitionKey, row.GetString("Attempt") ?? "", attempts, cancellationToken);
-            yield return new DeliveryRecord(row.PartitionKey, attempt?.Status ?? Failed, row.GetDateTimeOffset("ClaimedAt"));
+            var storyId = row.PartitionKey[..row.PartitionKey.LastIndexOf('|')];
+            var attempt = await AttemptAsync(storyId, row.GetString("Attempt") ?? "", attempts, cancellationToken);
+            yield return new DeliveryRecord(storyId, attempt?.Status ?? Failed, row.GetDateTimeOffset("ClaimedAt"));
         }
     }
 
     public async Task<int> ForgetRecipientAsync(string recipientId, CancellationToken cancellationToken = default)
     {
         var count = 0;
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {recipientId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(ClaimsOf(recipientId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
             count++;
@@ -128,7 +134,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
             }
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, recipientId, cancellationToken: cancellationToken);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(ClaimPartition(storyId, recipientId), recipientId, cancellationToken: cancellationToken);
             if (!existing.HasValue)
             {
                 continue;
@@ -211,7 +217,13 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             cancellationToken);
 
     private static TableEntity Claim(string storyId, string recipientId, string attemptId, DateTimeOffset now) =>
-        new(storyId, recipientId) { ["Attempt"] = attemptId, ["ClaimedAt"] = now };
+        new(ClaimPartition(storyId, recipientId), recipientId) { ["Attempt"] = attemptId, ["ClaimedAt"] = now };
+
+    /// <summary><c>story|xx</c>: the recipient id's first two hex digits, as the subscribers table partitions them.</summary>
+    private static string ClaimPartition(string storyId, string recipientId) => $"{storyId}|{recipientId[..Math.Min(2, recipientId.Length)]}";
+
+    /// <summary>A recipient's claims: their row key, in a claim partition (attempt rows are <c>attempt|…</c>).</summary>
+    private static string ClaimsOf(string recipientId) => TableClient.CreateQueryFilter($"RowKey eq {recipientId}");
 
     private sealed record AttemptRow(string Status, DateTimeOffset UpdatedAt, ETag ETag);
 }
