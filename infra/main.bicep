@@ -142,6 +142,7 @@ var tableNames = [
   'stories'
   'subscribers'
   'deliveries'
+  'ratelimits' // sign-up counts per hashed IP / address and window, shared by every instance
 ]
 var containerNames = [
   'config' // classification rules (rules.json), hot-reloaded

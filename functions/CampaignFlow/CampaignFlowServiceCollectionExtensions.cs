@@ -48,7 +48,6 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
         services.AddSingleton<DigestSender>();
-        services.AddSingleton<FixedWindowLimiter>();
         services.AddSingleton<SendGridEventVerifier>();
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<StageRunner>();

@@ -20,7 +20,7 @@ param containerNames string[]
 @description('Required. Queues between the pipeline stages. Their `-poison` counterparts are created by the Functions host on first failure.')
 param queueNames string[]
 
-@description('Required. Tables the app uses (feed state, story ledger, subscribers, delivery ledger).')
+@description('Required. Tables the app uses (feed state, story ledger, subscribers, delivery ledger, sign-up rate limits).')
 param tableNames string[]
 
 @description('Optional. Storage redundancy.')

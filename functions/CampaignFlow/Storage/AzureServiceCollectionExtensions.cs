@@ -8,6 +8,7 @@ using CampaignFlow.Operations;
 using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
+using CampaignFlow.Web;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<ISendingControl, TableSendingControl>();
+        services.AddSingleton<IRateLimiter, TableRateLimiter>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton<PoisonQueues>();

@@ -7,6 +7,7 @@ public static class TableNames
     public const string FeedState = "feedstate";
     public const string Subscribers = "subscribers";
     public const string Deliveries = "deliveries";
+    public const string RateLimits = "ratelimits";
 
-    public static IReadOnlyList<string> All { get; } = [Stories, FeedState, Subscribers, Deliveries];
+    public static IReadOnlyList<string> All { get; } = [Stories, FeedState, Subscribers, Deliveries, RateLimits];
 }

@@ -21,7 +21,7 @@ public sealed class SubscriptionHandlers(
     IOptions<EmailOptions> email,
     SendGridEventVerifier verifier,
     SendingGate gate,
-    FixedWindowLimiter limiter,
+    IRateLimiter limiter,
     TimeProvider clock,
     IPipelineTelemetry telemetry,
     ILogger<SubscriptionHandlers> logger)
@@ -48,7 +48,7 @@ public sealed class SubscriptionHandlers(
             logger.LogInformation("Sign-up ignored: honeypot filled");
             return Answer(request, 202, "Thank you. Please check your inbox to confirm.");
         }
-        if (!limiter.TryAcquire("ip:" + ClientIp(request), PerIpPerHour, TimeSpan.FromHours(1)))
+        if (!await limiter.TryAcquireAsync("ip:" + ClientIp(request), PerIpPerHour, TimeSpan.FromHours(1), cancellationToken))
         {
             return Answer(request, 429, "Too many sign-ups from your network. Please try again later.");
         }
@@ -57,7 +57,7 @@ public sealed class SubscriptionHandlers(
             return Answer(request, 400, "Please enter a valid email address.");
         }
         var id = EmailAddress.Key(address);
-        if (!limiter.TryAcquire("address:" + id, PerAddressPerDay, TimeSpan.FromDays(1)))
+        if (!await limiter.TryAcquireAsync("address:" + id, PerAddressPerDay, TimeSpan.FromDays(1), cancellationToken))
         {
             return Answer(request, 429, "We already sent confirmation messages to this address today. Please check your inbox.");
         }

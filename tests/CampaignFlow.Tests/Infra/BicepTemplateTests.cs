@@ -99,7 +99,8 @@ public sealed class BicepTemplateTests
         }
 
         Assert.Equal(["stories", "alerts", "deliveries", "digests"], Values("queueNames"));
-        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries"], Values("tableNames"));
+        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries", "ratelimits"], Values("tableNames"));
+        Assert.Equal(CampaignFlow.Storage.TableNames.All.Order(), Values("tableNames").Order()); // what StorageProvisioner creates locally
         Assert.Contains("config", Values("containerNames"));
     }
 

@@ -246,6 +246,45 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(SubscriptionHandlers.PerAddressPerDay, Directory.GetFiles(site.Outbox, $"confirm-{EmailAddress.Key(address)}-*.eml").Length);
     }
 
+    private static HttpRequestMessage SignUp(string address, string ip)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = Form(("email", address)) };
+        request.Headers.Add("X-Forwarded-For", ip);
+        return request;
+    }
+
+    [Fact]
+    public async Task TwoInstancesShareOneSignUpLimitPerIp()
+    {
+        await using var first = await StartAsync();
+        await using var second = await StartAsync();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < SubscriptionHandlers.PerIpPerHour + 1; i++)
+        {
+            statuses.Add((await (i % 2 == 0 ? first : second).Http.SendAsync(SignUp(Address(), "192.0.2.10"))).StatusCode);
+        }
+
+        Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Accepted, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task TheRateLimitTableHoldsNoIpOrAddress()
+    {
+        await using var site = await StartAsync();
+        var address = Address();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await site.Http.SendAsync(SignUp(address, "192.0.2.20"))).StatusCode);
+
+        var rows = await azurite.Tables.GetTableClient(CampaignFlow.Storage.TableNames.RateLimits).QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync();
+        var stored = string.Join("\n", rows.SelectMany(r => r.Select(p => $"{p.Key}={p.Value}")));
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain("192.0.2.20", stored);
+        Assert.DoesNotContain(address.Split('@')[0], stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(EmailAddress.Key(address), stored, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task NoAddressReachesTheLogsThroughSignUpConfirmUnsubscribeOrTheWebhook()
     {
