@@ -53,7 +53,7 @@ public static class RunCommand
         {
             if (!once)
             {
-                output.WriteLine("Running: polling on schedule, queue listeners on. Ctrl+C stops.");
+                output.WriteLine("Running: polling and the daily digest on schedule, queue listeners on. Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 return 0;
             }

@@ -52,6 +52,7 @@ public static class LocalPipelineHost
                 if (scheduled)
                 {
                     services.AddHostedService<PollScheduler>();
+                    services.AddHostedService<DigestScheduler>();
                     services.AddHostedService<LocalHttpEndpoints>();
                 }
             })

@@ -1,4 +1,3 @@
-using Cronos;
 using CampaignFlow.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -11,20 +10,21 @@ public sealed class PollScheduler(IFeedPoller poller, IConfiguration configurati
 {
     public const string DefaultSchedule = "0 */10 * * * *";
 
+    // Read when the host resolves the service, so a bad value fails the start (ExecuteAsync runs in the background).
+    private readonly LocalSchedule _schedule = LocalSchedule.Read(configuration, "PollNewsFeed:Schedule", DefaultSchedule, clock);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var schedule = CronExpression.Parse(configuration["PollNewsFeed:Schedule"] ?? DefaultSchedule, CronFormat.IncludeSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             var results = await poller.PollAllAsync(stoppingToken);
             logger.LogInformation("Polled {Feeds} feeds: {NewStories} new stories", results.Count, results.Sum(r => r.NewStories));
-            var next = schedule.GetNextOccurrence(clock.GetUtcNow(), TimeZoneInfo.Utc);
-            if (next is null)
+            if (_schedule.Next() is not { } next)
             {
                 return;
             }
-            logger.LogInformation("Next poll at {Next:u}", next.Value);
-            await Task.Delay(next.Value - clock.GetUtcNow(), clock, stoppingToken);
+            logger.LogInformation("Next poll at {Next:u}", next);
+            await _schedule.WaitUntilAsync(next, stoppingToken);
         }
     }
 }
