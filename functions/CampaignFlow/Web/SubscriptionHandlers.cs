@@ -259,8 +259,12 @@ public sealed class SubscriptionHandlers(
     private static async Task<string?> TokenAsync(HttpRequest request, CancellationToken cancellationToken) =>
         request.Query["token"].FirstOrDefault() ?? (await FieldsAsync(request, cancellationToken))?.GetValueOrDefault("token")?.FirstOrDefault();
 
+    /// <summary>
+    /// The last <c>X-Forwarded-For</c> entry: the one Azure's front end appended. Earlier entries are whatever the
+    /// client sent, so a bot could rotate them to slip past the per-IP limit.
+    /// </summary>
     private static string ClientIp(HttpRequest request) =>
-        request.Headers["X-Forwarded-For"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } forwarded
+        string.Join(',', request.Headers["X-Forwarded-For"].ToArray()).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is { } forwarded
             ? forwarded
             : request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

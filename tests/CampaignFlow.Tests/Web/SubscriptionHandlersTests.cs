@@ -228,7 +228,8 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         for (var i = 0; i < SubscriptionHandlers.PerIpPerHour + 1; i++)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = Form(("email", Address())) };
-            request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+            // A bot rotating a forged first entry: the front end's appended (last) entry is what counts.
+            request.Headers.Add("X-Forwarded-For", $"192.0.2.{i}, 203.0.113.7");
             statuses.Add((await site.Http.SendAsync(request)).StatusCode);
         }
         var address = Address();
