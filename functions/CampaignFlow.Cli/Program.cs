@@ -13,5 +13,6 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     BenchCommand.Create(),
     SubscribersCommand.Create(),
     ReviewCommand.Create(),
+    TemplatesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

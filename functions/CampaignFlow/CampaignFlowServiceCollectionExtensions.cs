@@ -42,7 +42,11 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddClassification(configuration);
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
+        // The built-in templates; AddCampaignFlowAzure lets those staff publish to blob storage override them.
+        services.AddSettings<EmailTemplateOptions>(EmailTemplateOptions.SectionName);
+        services.TryAddSingleton<IEmailTemplateProvider>(_ => StaticEmailTemplateProvider.Default());
         services.AddSingleton<AlertComposer>();
+        services.AddSingleton<DigestComposer>();
         services.AddSingleton<SendingGate>();
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();

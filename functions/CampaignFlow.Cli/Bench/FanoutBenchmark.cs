@@ -106,9 +106,12 @@ public static class FanoutBenchmark
         {
             all.Add(subscriber);
         }
-        return all.Chunk(AlertFanOutStage.BatchSize)
-            .Select((chunk, i) => SendGridEmailSender.ToMessage(composer.ComposeBatch(story, "en", chunk, Guid.NewGuid().ToString("n"), i + 1), sender))
-            .ToList();
+        var messages = new List<SendGrid.Helpers.Mail.SendGridMessage>();
+        foreach (var (chunk, i) in all.Chunk(AlertFanOutStage.BatchSize).Select((chunk, i) => (chunk, i)))
+        {
+            messages.Add(SendGridEmailSender.ToMessage(await composer.ComposeBatchAsync(story, "en", chunk, Guid.NewGuid().ToString("n"), i + 1, cancellationToken), sender));
+        }
+        return messages;
     }
 
     private static async Task<ClassifiedStory> StoryAsync(IStoryLedger ledger, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
@@ -9,10 +8,10 @@ namespace CampaignFlow.Delivery;
 /// <summary>
 /// Builds the alert email for one story from the staff-editable template of the recipients' language: one batch of
 /// up to 1,000 recipients, each with their own unsubscribe and preferences links (SendGrid substitutions) and their
-/// own <c>List-Unsubscribe</c> header. Every piece of feed text is escaped by <see cref="EmailTemplate"/>; links are
-/// only ever http(s); categories and custom args carry ids, never an address.
+/// own <c>List-Unsubscribe</c> header; and the sign-up confirmation. Every piece of feed text is escaped by
+/// <see cref="EmailTemplate"/>; links are only ever http(s); categories and custom args carry ids, never an address.
 /// </summary>
-public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens)
+public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates)
 {
     public const string UnsubscribePurpose = "unsubscribe";
     public const string PreferencesPurpose = "preferences";
@@ -22,19 +21,18 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     /// <summary>Preference links in emails stay valid this long; unsubscribe links never expire.</summary>
     public static readonly TimeSpan PreferencesLifetime = TimeSpan.FromDays(365);
 
-    private readonly ConcurrentDictionary<string, EmailTemplate> _templates = new();
-
     /// <summary>The email one subscriber receives (the batch of one, rendered).</summary>
-    public EmailMessage Compose(ClassifiedStory classified, Subscriber subscriber)
+    public async Task<EmailMessage> ComposeAsync(ClassifiedStory classified, Subscriber subscriber, CancellationToken cancellationToken = default)
     {
-        var batch = ComposeBatch(classified, subscriber.Language, [subscriber]);
+        var batch = await ComposeBatchAsync(classified, subscriber.Language, [subscriber], cancellationToken: cancellationToken).ConfigureAwait(false);
         return batch.Render(batch.Recipients[0]);
     }
 
-    public EmailBatch ComposeBatch(ClassifiedStory classified, string language, IReadOnlyList<Subscriber> recipients, string? attemptId = null, int batch = 0)
+    public async Task<EmailBatch> ComposeBatchAsync(
+        ClassifiedStory classified, string language, IReadOnlyList<Subscriber> recipients, string? attemptId = null, int batch = 0, CancellationToken cancellationToken = default)
     {
         var (story, verdict) = (classified.Story, classified.Verdict);
-        var template = _templates.GetOrAdd(language, lang => EmailTemplate.Load("alert", lang));
+        var template = await templates.GetAsync("alert", language, cancellationToken).ConfigureAwait(false);
         var (subject, html, text) = template.Render(new Dictionary<string, string?>
         {
             ["title"] = Neutralise(story.Title),
@@ -58,6 +56,22 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
             Categories = ["alert"],
             CustomArgs = customArgs,
             Recipients = recipients.Select(s => Recipient(s, story.Id)).ToList(),
+        };
+    }
+
+    /// <summary>The sign-up confirmation: only our own text and the signed link, nothing the visitor typed.</summary>
+    public async Task<EmailMessage> ComposeConfirmationAsync(string to, string subscriberId, string language, string confirmUrl, CancellationToken cancellationToken = default)
+    {
+        var template = await templates.GetAsync("confirm", language, cancellationToken).ConfigureAwait(false);
+        var (subject, html, text) = template.Render(new Dictionary<string, string?> { ["link"] = confirmUrl });
+        return new EmailMessage
+        {
+            To = to,
+            Subject = subject,
+            Html = html,
+            Text = text,
+            Categories = ["confirm"],
+            Reference = $"confirm-{subscriberId}-{Guid.NewGuid().ToString("n")[..8]}",
         };
     }
 
@@ -92,7 +106,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     }
 
     /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>
-    private static string Neutralise(string value) =>
+    internal static string Neutralise(string value) =>
         value.Replace(UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
 
     private static string? SafeLink(string? link) =>

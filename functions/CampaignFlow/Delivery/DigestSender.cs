@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
@@ -18,7 +16,7 @@ public sealed class DigestSender(
     IStoryLedger stories,
     ISubscriberStore subscribers,
     IDeliveryLedger deliveries,
-    AlertComposer links,
+    DigestComposer composer,
     IEmailSender sender,
     SendingGate gate,
     TimeProvider clock,
@@ -83,7 +81,7 @@ public sealed class DigestSender(
             return 0;
         }
         var claimed = attempt.Claimed.ToHashSet(StringComparer.Ordinal);
-        var email = Compose(key, batch, attempt.AttemptId, items, language, recipients.Where(r => claimed.Contains(r.Id)).ToList(), now);
+        var email = await composer.ComposeAsync(key, batch, attempt.AttemptId, items, language, recipients.Where(r => claimed.Contains(r.Id)).ToList(), now, cancellationToken);
         if (!await deliveries.MarkSendingAsync(attempt, cancellationToken))
         {
             return 0;
@@ -103,44 +101,4 @@ public sealed class DigestSender(
         telemetry.Track(PipelineEvents.EmailSent, key, new Dictionary<string, object?> { ["batch"] = batch, ["count"] = claimed.Count });
         return claimed.Count;
     }
-
-    private EmailBatch Compose(string key, int batch, string attemptId, List<ClassifiedStory> items, string language, List<Subscriber> recipients, DateTimeOffset now)
-    {
-        var html = new StringBuilder();
-        var text = new StringBuilder();
-        foreach (var item in items)
-        {
-            var story = item.Story;
-            var title = EmailTemplate.OneLine(story.Title);
-            var date = story.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
-            var link = Uri.TryCreate(story.Link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
-            html.Append("<h2 style=\"font-size:18px\">")
-                .Append(link is null ? WebUtility.HtmlEncode(title) : $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(title)}</a>")
-                .Append("</h2><p style=\"color:#555\">").Append(WebUtility.HtmlEncode($"{date} · {EmailTemplate.OneLine(story.Feed)}"))
-                .Append("</p><p>").Append(WebUtility.HtmlEncode(EmailTemplate.OneLine(story.Summary))).Append("</p>\n");
-            text.AppendLine(title).AppendLine($"{date} · {EmailTemplate.OneLine(story.Feed)}").AppendLine(EmailTemplate.OneLine(story.Summary));
-            if (link is not null)
-            {
-                text.AppendLine(link);
-            }
-            text.AppendLine();
-        }
-        var (subject, body, plain) = EmailTemplate.Load("digest", language).Render(
-            new Dictionary<string, string?> { ["date"] = now.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), ["count"] = items.Count.ToString(CultureInfo.InvariantCulture) },
-            Neutralise(html.ToString()),
-            Neutralise(text.ToString()));
-        return new EmailBatch
-        {
-            Subject = subject,
-            Html = body,
-            Text = plain,
-            Headers = new Dictionary<string, string> { ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
-            Categories = [Category],
-            CustomArgs = new Dictionary<string, string> { ["digest"] = key, ["batch"] = batch.ToString(CultureInfo.InvariantCulture), ["delivery_attempt"] = attemptId },
-            Recipients = recipients.Select(r => links.Recipient(r, key)).ToList(),
-        };
-    }
-
-    private static string Neutralise(string value) =>
-        value.Replace(AlertComposer.UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(AlertComposer.PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,22 +5,17 @@ using System.Text.RegularExpressions;
 namespace CampaignFlow.Delivery;
 
 /// <summary>
-/// A staff-editable email template (<c>Delivery/Templates/NAME.LANG.html</c> and <c>.txt</c>, the text file's first
-/// line being <c>Subject: …</c>). <c>{{key}}</c> placeholders are filled with escaped values: HTML-encoded in the HTML
-/// part, one line of plain text elsewhere. A line whose placeholder has no value is left out.
+/// A staff-editable email template (<c>config/templates/NAME.LANG.html</c> and <c>.txt</c>, the text file's first
+/// line being <c>Subject: …</c>; loaded and validated by <see cref="EmailTemplateLoader"/>). <c>{{key}}</c> placeholders
+/// are filled with escaped values: HTML-encoded in the HTML part, one line of plain text elsewhere. A line whose
+/// placeholder has no value is left out.
 /// </summary>
 public sealed partial class EmailTemplate(string subject, string html, string text)
 {
-    public static EmailTemplate Load(string name, string? language)
+    /// <summary>A template from its two files, already validated by <see cref="EmailTemplateLoader"/>.</summary>
+    internal static EmailTemplate FromFiles(string textFile, string htmlFile)
     {
-        var lang = language is not null && Read($"{name}.{language}.txt") is not null ? language : "en";
-        var textFile = Read($"{name}.{lang}.txt") ?? throw new InvalidOperationException($"template {name}.en.txt is missing");
-        var htmlFile = Read($"{name}.{lang}.html") ?? throw new InvalidOperationException($"template {name}.{lang}.html is missing");
         var lines = textFile.ReplaceLineEndings("\n").Split('\n', 2);
-        if (!lines[0].StartsWith("Subject:", StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"template {name}.{lang}.txt must start with a 'Subject:' line");
-        }
         return new EmailTemplate(lines[0]["Subject:".Length..].Trim(), htmlFile, lines.Length > 1 ? lines[1] : "");
     }
 
@@ -77,12 +72,6 @@ public sealed partial class EmailTemplate(string subject, string html, string te
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 
-    private static string? Read(string file)
-    {
-        using var stream = typeof(EmailTemplate).Assembly.GetManifestResourceStream("CampaignFlow.Delivery.Templates." + file);
-        return stream is null ? null : new StreamReader(stream, Encoding.UTF8).ReadToEnd();
-    }
-
     [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
-    private static partial Regex Placeholder();
+    internal static partial Regex Placeholder();
 }

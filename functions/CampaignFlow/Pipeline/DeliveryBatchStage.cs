@@ -65,7 +65,7 @@ public sealed class DeliveryBatchStage(
     private async Task<int> SendAsync(DeliveryBatchMessage message, ClassifiedStory classified, List<Subscriber> active, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         var claimed = attempt.Claimed.ToHashSet(StringComparer.Ordinal);
-        var email = composer.ComposeBatch(classified, message.Language, active.Where(s => claimed.Contains(s.Id)).ToList(), attempt.AttemptId, message.Batch);
+        var email = await composer.ComposeBatchAsync(classified, message.Language, active.Where(s => claimed.Contains(s.Id)).ToList(), attempt.AttemptId, message.Batch, cancellationToken);
         if (!await deliveries.MarkSendingAsync(attempt, cancellationToken))
         {
             throw new DeferredMessageException("the attempt was fenced off by another worker before sending", BusyRetryDelay);

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
@@ -12,12 +13,17 @@ using CampaignFlow.Web;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;
 
 namespace CampaignFlow.Storage;
 
-/// <summary>Wires the Azure adapters: Storage clients (connection string or managed identity), tables, queues, SendGrid.</summary>
+/// <summary>
+/// Wires the Azure adapters: Storage clients (connection string or managed identity), tables, queues, published email
+/// templates (blob, hot reload), SendGrid.
+/// </summary>
 public static class AzureServiceCollectionExtensions
 {
     public static IServiceCollection AddCampaignFlowAzure(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +55,13 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IRateLimiter, TableRateLimiter>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton(sp => new BlobEmailTemplateStore(TemplateContainer(sp), sp.GetRequiredService<IOptions<EmailTemplateOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IEmailTemplateProvider>(sp => new BlobEmailTemplateProvider(
+            TemplateContainer(sp),
+            sp.GetRequiredService<IOptions<EmailTemplateOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BlobEmailTemplateProvider>>(),
+            EmailTemplateLoader.LoadDefault())));
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StatusReport>();
 
@@ -72,6 +85,9 @@ public static class AzureServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<SendGridEmailSender>(sp));
         return services;
     }
+
+    private static BlobContainerClient TemplateContainer(IServiceProvider sp) =>
+        sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<EmailTemplateOptions>>().Value.ContainerName);
 
     private static void Base64(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
 

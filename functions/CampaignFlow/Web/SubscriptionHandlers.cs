@@ -193,16 +193,7 @@ public sealed class SubscriptionHandlers(
     {
         var link = $"{email.Value.PublicBaseUrl.TrimEnd('/')}/api/confirm?token={Uri.EscapeDataString(tokens.Create(ConfirmPurpose, id, ConfirmLifetime))}";
         // Only our own text and the signed link: nothing the visitor typed goes into this mail.
-        var (subject, html, text) = EmailTemplate.Load("confirm", language).Render(new Dictionary<string, string?> { ["link"] = link });
-        await sender.SendAsync(new EmailMessage
-        {
-            To = address,
-            Subject = subject,
-            Html = html,
-            Text = text,
-            Categories = ["confirm"],
-            Reference = $"confirm-{id}-{Guid.NewGuid().ToString("n")[..8]}",
-        }, cancellationToken);
+        await sender.SendAsync(await links.ComposeConfirmationAsync(address, id, language, link, cancellationToken), cancellationToken);
     }
 
     private async Task<Subscriber?> ByTokenAsync(string purpose, string? token, CancellationToken cancellationToken)

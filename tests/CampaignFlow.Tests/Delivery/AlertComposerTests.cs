@@ -26,12 +26,13 @@ public sealed class AlertComposerTests
             RuleSetVersion = "1.0",
         });
 
-    private static EmailMessage Compose(ClassifiedStory story) => new AlertComposer(Options.Create(Sender), Tokens).Compose(story, Reader);
+    private static Task<EmailMessage> ComposeAsync(ClassifiedStory story) =>
+        new AlertComposer(Options.Create(Sender), Tokens, StaticEmailTemplateProvider.Default()).ComposeAsync(story, Reader);
 
     [Fact]
-    public void EscapesMarkupInStoryTextSoItStaysText()
+    public async Task EscapesMarkupInStoryTextSoItStaysText()
     {
-        var email = Compose(Story("Ban <script>alert(1)</script> & more", "<img src=x onerror=alert(1)>"));
+        var email = await ComposeAsync(Story("Ban <script>alert(1)</script> & more", "<img src=x onerror=alert(1)>"));
 
         Assert.DoesNotContain("<script>", email.Html);
         Assert.DoesNotContain("<img", email.Html);
@@ -41,9 +42,9 @@ public sealed class AlertComposerTests
     }
 
     [Fact]
-    public void KeepsCarriageReturnsAndLineFeedsOutOfTheSubjectAndHeaders()
+    public async Task KeepsCarriageReturnsAndLineFeedsOutOfTheSubjectAndHeaders()
     {
-        var email = Compose(Story("Ban\r\nBcc: victim@example.com\r\n\r\nbody"));
+        var email = await ComposeAsync(Story("Ban\r\nBcc: victim@example.com\r\n\r\nbody"));
 
         Assert.DoesNotContain('\r', email.Subject);
         Assert.DoesNotContain('\n', email.Subject);
@@ -57,18 +58,18 @@ public sealed class AlertComposerTests
     }
 
     [Fact]
-    public void DropsLinksThatAreNotHttp()
+    public async Task DropsLinksThatAreNotHttp()
     {
-        var email = Compose(Story("Title", link: "javascript:alert(1)"));
+        var email = await ComposeAsync(Story("Title", link: "javascript:alert(1)"));
 
         Assert.DoesNotContain("javascript:", email.Html);
         Assert.DoesNotContain("Read the full story", email.Text);
     }
 
     [Fact]
-    public void CarriesAOneClickUnsubscribeThatValidatesForThisSubscriber()
+    public async Task CarriesAOneClickUnsubscribeThatValidatesForThisSubscriber()
     {
-        var email = Compose(Story("Title"));
+        var email = await ComposeAsync(Story("Title"));
 
         Assert.Equal("List-Unsubscribe=One-Click", email.Headers["List-Unsubscribe-Post"]);
         var url = email.Headers["List-Unsubscribe"].Trim('<', '>');
@@ -80,17 +81,17 @@ public sealed class AlertComposerTests
     }
 
     [Fact]
-    public void ExplainsWhyWithTheMatchedTermsAndTopics()
+    public async Task ExplainsWhyWithTheMatchedTermsAndTopics()
     {
-        var email = Compose(Story("Title"));
+        var email = await ComposeAsync(Story("Title"));
 
         Assert.Contains("Why you got this: you subscribed to Cluster Munition Coalition news alerts, and this story mentions \u201ccluster munitions\u201d (topics: diplomatic-conference).", email.Text);
     }
 
     [Fact]
-    public void TagsTheMessageWithIdsButNoAddress()
+    public async Task TagsTheMessageWithIdsButNoAddress()
     {
-        var email = Compose(Story("Title"));
+        var email = await ComposeAsync(Story("Title"));
 
         Assert.Equal("story1", email.CustomArgs["story_id"]);
         Assert.DoesNotContain(email.CustomArgs.Values, v => v.Contains('@'));

@@ -46,6 +46,8 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         var wanted = await h.SubscribersAsync(2, "wanted");
         var europe = await h.SubscribersAsync(1, "europe", s => s with { Regions = ["europe"] });
         var norwegian = await h.SubscribersAsync(1, "norsk", s => s with { Language = "no" });
+        var french = await h.SubscribersAsync(1, "francais", s => s with { Language = "fr" });
+        var spanish = await h.SubscribersAsync(1, "espanol", s => s with { Language = "es" });
         var asia = await h.SubscribersAsync(1, "asia", s => s with { Regions = ["asia"] });
         var otherTopic = await h.SubscribersAsync(1, "other", s => s with { Topics = ["stockpile-destruction"] });
         var digest = await h.SubscribersAsync(1, "digest", s => s with { Cadence = Cadence.DailyDigest });
@@ -57,11 +59,15 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         }
 
         var sent = h.Endpoint.Accepted.SelectMany(Addresses).Order().ToArray();
-        Assert.Equal(wanted.Concat(europe).Concat(norwegian).Select(s => s.Email).Order(), sent);
+        Assert.Equal(wanted.Concat(europe).Concat(norwegian).Concat(french).Concat(spanish).Select(s => s.Email).Order(), sent);
         Assert.DoesNotContain(asia.Concat(otherTopic).Concat(digest).Concat(left), s => sent.Contains(s.Email));
-        var norsk = Assert.Single(h.Endpoint.Accepted, b => Addresses(b).Contains(norwegian[0].Email));
-        Assert.StartsWith("Varsel:", norsk.GetProperty("subject").GetString());
-        Assert.Contains("Meld deg av", norsk.GetProperty("content")[1].GetProperty("value").GetString());
+        foreach (var (reader, subject, unsubscribe) in new[] { (norwegian[0], "Varsel:", "Meld deg av"), (french[0], "Alerte :", "Se désabonner"), (spanish[0], "Alerta:", "Darse de baja") })
+        {
+            var mail = Assert.Single(h.Endpoint.Accepted, b => Addresses(b).Contains(reader.Email));
+            Assert.Equal([reader.Email], Addresses(mail));
+            Assert.StartsWith(subject, mail.GetProperty("subject").GetString());
+            Assert.Contains(unsubscribe, mail.GetProperty("content")[1].GetProperty("value").GetString());
+        }
     }
 
     [SharedFact(SendGridEndpoint.SchemaPath)]
