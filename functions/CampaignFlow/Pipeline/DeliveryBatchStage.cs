@@ -65,14 +65,18 @@ public sealed class DeliveryBatchStage(
     private async Task<int> SendAsync(DeliveryBatchMessage message, ClassifiedStory classified, List<Subscriber> active, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         var claimed = attempt.Claimed.ToHashSet(StringComparer.Ordinal);
-        var email = await composer.ComposeBatchAsync(classified, message.Language, active.Where(s => claimed.Contains(s.Id)).ToList(), attempt.AttemptId, message.Batch, cancellationToken);
+        // Composed before the fence, so nothing that can fail lies between marking the attempt sending and sending.
+        EmailBatch? email = await composer.ComposeBatchAsync(classified, message.Language, active.Where(s => claimed.Contains(s.Id)).ToList(), attempt.AttemptId, message.Batch, cancellationToken);
         if (!await deliveries.MarkSendingAsync(attempt, cancellationToken))
         {
             throw new DeferredMessageException("the attempt was fenced off by another worker before sending", BusyRetryDelay);
         }
         try
         {
-            await sender.SendBatchAsync(email, cancellationToken);
+            var sending = sender.SendBatchAsync(email, cancellationToken);
+            // The request holds its own serialized copy; let the batch go while it is in flight (up to 16 batches at once).
+            email = null;
+            await sending;
         }
         catch (EmailDeliveryException ex)
         {

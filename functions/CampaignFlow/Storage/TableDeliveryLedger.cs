@@ -20,6 +20,12 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
     public const string Failed = "failed";
     private const string AttemptPrefix = "attempt|";
     private const int TransactionSize = 100;
+    /// <summary>
+    /// Claim transactions in flight per batch. Each holds ~30 KB per row in the SDK while it runs, and an instance
+    /// delivers up to 16 batches at once: 4 keeps a large audience's few transactions quick and a small audience's
+    /// many (one per partition it touches) from piling up.
+    /// </summary>
+    private const int ClaimConcurrency = 4;
     private readonly TableClient _table = tables.GetTableClient(TableNames.Deliveries);
 
     public async Task<DeliveryAttempt> BeginAsync(string storyId, int batch, IReadOnlyList<string> recipientIds, CancellationToken cancellationToken = default)
@@ -34,7 +40,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
         var conflicted = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
         var fresh = new System.Collections.Concurrent.ConcurrentQueue<string[]>();
         var transactions = recipientIds.Distinct(StringComparer.Ordinal).GroupBy(id => ClaimPartition(storyId, id)).SelectMany(g => g.Chunk(TransactionSize));
-        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        await Parallel.ForEachAsync(transactions, new ParallelOptions { MaxDegreeOfParallelism = ClaimConcurrency, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
             try
             {
