@@ -9,7 +9,8 @@ namespace CampaignFlow.Classification;
 /// Hot-reloads the active rule set from blob storage: checks the ETag at most every
 /// <see cref="ClassificationOptions.RefreshSeconds"/>, compiles a changed blob off the request path and
 /// swaps it in atomically. An invalid blob is refused (logged once per ETag) and the last good set stays;
-/// when the blob is absent the fallback (the embedded default) is used.
+/// when the blob is absent the fallback (the embedded default) is used. <see cref="ReadyAsync"/> waits for the first
+/// check, so the first story after a cold start is classified with the published set, not the default.
 /// </summary>
 public sealed class BlobRuleSetProvider(
     BlobContainerClient container,
@@ -24,6 +25,8 @@ public sealed class BlobRuleSetProvider(
     private ETag? loadedETag;
     private ETag? refusedETag;
     private long lastCheckTicks = long.MinValue;
+    private Task? firstCheck;
+    private object? firstCheckLock;
 
     /// <summary>The current set; starts a background refresh when one is due.</summary>
     public CompiledRuleSet Current
@@ -43,10 +46,35 @@ public sealed class BlobRuleSetProvider(
     /// <summary>The last refusal message, for the staff page; null when the active blob is valid.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>Checks the blob now and swaps in a changed, valid rule set. True when the set changed.</summary>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+    public ValueTask ReadyAsync(CancellationToken cancellationToken = default)
     {
-        if (!await gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        var first = LazyInitializer.EnsureInitialized(ref firstCheck, ref firstCheckLock, FirstCheckAsync);
+        return first.IsCompleted ? ValueTask.CompletedTask : new ValueTask(first.WaitAsync(cancellationToken));
+    }
+
+    private async Task FirstCheckAsync()
+    {
+        try
+        {
+            await RefreshAsync(waitForRunningCheck: true).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Why: every first story waits on this check; a failure must cost the published rules, never the story.
+            logger.LogError(ex, "Could not check the rule set blob; classifying with {Version} until the next check", current.Version);
+        }
+    }
+
+    /// <summary>Checks the blob now and swaps in a changed, valid rule set. True when the set changed.</summary>
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(waitForRunningCheck: false, cancellationToken);
+
+    private async Task<bool> RefreshAsync(bool waitForRunningCheck, CancellationToken cancellationToken = default)
+    {
+        if (waitForRunningCheck)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (!await gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -4,4 +4,7 @@ namespace CampaignFlow.Classification;
 public interface IRuleSetProvider
 {
     CompiledRuleSet Current { get; }
+
+    /// <summary>Completes once <see cref="Current"/> is the set staff published (or the default when there is none).</summary>
+    ValueTask ReadyAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }

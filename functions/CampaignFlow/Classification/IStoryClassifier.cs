@@ -4,4 +4,7 @@ namespace CampaignFlow.Classification;
 public interface IStoryClassifier
 {
     Classification Classify(StoryText story);
+
+    /// <summary>Completes once the classifier uses the rules staff published; await it before the first story.</summary>
+    ValueTask ReadyAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }

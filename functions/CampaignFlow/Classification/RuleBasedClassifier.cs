@@ -4,4 +4,6 @@ namespace CampaignFlow.Classification;
 public sealed class RuleBasedClassifier(IRuleSetProvider provider) : IStoryClassifier
 {
     public Classification Classify(StoryText story) => provider.Current.Classify(story);
+
+    public ValueTask ReadyAsync(CancellationToken cancellationToken = default) => provider.ReadyAsync(cancellationToken);
 }

@@ -14,6 +14,7 @@ public sealed class StoryClassificationStage(IStoryLedger ledger, IStoryClassifi
             ?? throw new InvalidMessageException($"story {message.StoryId} is not in the ledger");
         // The article's full text when the poller fetched it, else the feed's summary.
         var body = story.HasFullText ? await texts.GetAsync(story.Id, cancellationToken) ?? story.Summary : story.Summary;
+        await classifier.ReadyAsync(cancellationToken);
         var verdict = classifier.Classify(new StoryText(story.Id, story.Title, body, story.Language, story.Published));
         await ledger.SaveVerdictAsync(story.Id, verdict, cancellationToken);
         telemetry.Track(PipelineEvents.StoryClassified, story.Id, new Dictionary<string, object?>

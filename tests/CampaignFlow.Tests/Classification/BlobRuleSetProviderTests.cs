@@ -37,6 +37,30 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     }
 
     [Fact]
+    public async Task TheFirstStoryAfterAColdStartIsClassifiedWithThePublishedSet()
+    {
+        var container = await NewContainerAsync();
+        await new BlobRuleSetStore(container, Options).PublishAsync(Version("published-v7"));
+        var classifier = new RuleBasedClassifier(Provider(container, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+
+        await classifier.ReadyAsync();
+        var verdict = classifier.Classify(new StoryText("s1", "Convention on Cluster Munitions enters into force", "Oslo", "en", null));
+
+        Assert.Equal("published-v7", verdict.RuleSetVersion);
+    }
+
+    [Fact]
+    public async Task AnUnreachableBlobServiceFallsBackToTheDefaultSetWithoutFailingTheStory()
+    {
+        var unreachable = new BlobContainerClient(new Uri("http://127.0.0.1:9/devstoreaccount1/config"), new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(2) } });
+        var classifier = new RuleBasedClassifier(Provider(unreachable, TimeProvider.System));
+
+        await classifier.ReadyAsync();
+
+        Assert.Equal(RuleSetLoader.LoadDefault().Version, classifier.Classify(new StoryText("s1", "Cluster munitions", "", "en", null)).RuleSetVersion);
+    }
+
+    [Fact]
     public async Task PicksUpAPublishedVersionWithoutRestartOnlyAfterTheInterval()
     {
         var container = await NewContainerAsync();
