@@ -36,7 +36,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
         var (subject, html, text) = template.Render(new Dictionary<string, string?>
         {
             ["title"] = Neutralise(story.Title),
-            ["date"] = story.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "",
+            ["date"] = story.Published is { } published ? LocalizedText.Date(published, language) : "",
             ["feed"] = Neutralise(story.Feed),
             ["summary"] = Neutralise(story.Summary),
             ["link"] = SafeLink(story.Link),

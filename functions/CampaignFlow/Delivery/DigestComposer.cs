@@ -21,7 +21,7 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
         {
             var story = item.Story;
             var title = EmailTemplate.OneLine(story.Title);
-            var date = story.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) ?? "";
+            var date = story.Published is { } published ? LocalizedText.Date(published, language) : "";
             var link = Uri.TryCreate(story.Link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
             html.Append("<h2 style=\"font-size:18px\">")
                 .Append(link is null ? WebUtility.HtmlEncode(title) : $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(title)}</a>")
@@ -36,7 +36,7 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
         }
         var template = await templates.GetAsync("digest", language, cancellationToken).ConfigureAwait(false);
         var (subject, body, plain) = template.Render(
-            new Dictionary<string, string?> { ["date"] = now.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), ["count"] = items.Count.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["date"] = LocalizedText.Date(now, language), ["count"] = LocalizedText.Stories(items.Count, language) },
             AlertComposer.Neutralise(html.ToString()),
             AlertComposer.Neutralise(text.ToString()));
         return new EmailBatch

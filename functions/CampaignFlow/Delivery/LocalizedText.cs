@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace CampaignFlow.Delivery;
+
+/// <summary>
+/// Dates and story counts in the subscriber's language. The app runs with invariant globalization (no ICU), so the
+/// four languages subscribers choose from are spelled out here; anything else gets English.
+/// </summary>
+public static class LocalizedText
+{
+    private static readonly Dictionary<string, string[]> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["en"] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        ["no"] = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
+        ["fr"] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+        ["es"] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    };
+
+    /// <summary>"1 August 2010", "1. august 2010", "1er août 2010", "1 de agosto de 2010".</summary>
+    public static string Date(DateTimeOffset date, string? language)
+    {
+        var lang = Known(language);
+        var (day, month, year) = (date.Day, Months[lang][date.Month - 1], date.Year.ToString(CultureInfo.InvariantCulture));
+        return lang switch
+        {
+            "no" => $"{day}. {month} {year}",
+            "fr" => $"{(day == 1 ? "1er" : day.ToString(CultureInfo.InvariantCulture))} {month} {year}",
+            "es" => $"{day} de {month} de {year}",
+            _ => $"{day} {month} {year}",
+        };
+    }
+
+    /// <summary>"1 story", "3 stories" in the language: the digest's <c>{{count}}</c>.</summary>
+    public static string Stories(int count, string? language)
+    {
+        var (one, many) = Known(language) switch
+        {
+            "no" => ("sak", "saker"),
+            "fr" => ("article", "articles"),
+            "es" => ("noticia", "noticias"),
+            _ => ("story", "stories"),
+        };
+        return $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
+    }
+
+    private static string Known(string? language) => language is not null && Months.ContainsKey(language) ? language.ToLowerInvariant() : "en";
+}
