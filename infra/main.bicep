@@ -145,7 +145,7 @@ var tableNames = [
   'ratelimits' // sign-up counts per hashed IP / address and window, shared by every instance
 ]
 var containerNames = [
-  'config' // classification rules (rules.json), hot-reloaded
+  'config' // rule sets (rules/active.json, rules/history/; `campaignflow rules publish`) and published email templates, hot-reloaded
 ]
 var deploymentContainerName = 'app-package'
 

@@ -14,5 +14,6 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     SubscribersCommand.Create(),
     ReviewCommand.Create(),
     TemplatesCommand.Create(),
+    RulesCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

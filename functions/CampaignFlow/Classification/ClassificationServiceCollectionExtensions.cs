@@ -20,7 +20,7 @@ public static class ClassificationServiceCollectionExtensions
     {
         services.AddSettings<ClassificationOptions>(ClassificationOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new BlobRuleSetStore(Container(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>()));
+        services.TryAddSingleton(sp => new BlobRuleSetStore(Container(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRuleSetProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ClassificationOptions>>();

@@ -51,6 +51,10 @@ public static class RuleSetLoader
     /// <summary>Parses, validates and compiles in one step.</summary>
     public static CompiledRuleSet Compile(string json, string source = "rules.json") => CompiledRuleSet.Compile(Parse(json, source));
 
+    /// <summary>True when two rule sets hold the same rules and version, whatever their layout and comments.</summary>
+    public static bool SameRules(RuleSet a, RuleSet b) =>
+        JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json);
+
     /// <summary>The default rule set shipped inside the library (config/rules.json).</summary>
     public static string ReadDefaultJson()
     {
