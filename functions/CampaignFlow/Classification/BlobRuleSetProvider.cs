@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Storage.Blobs;
+using CampaignFlow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,114 +21,47 @@ public sealed class BlobRuleSetProvider(
     ILogger<BlobRuleSetProvider> logger,
     CompiledRuleSet fallback) : IRuleSetProvider
 {
-    private readonly CompiledRuleSet defaultRules = fallback;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile CompiledRuleSet current = fallback;
-    private ETag? loadedETag;
-    private ETag? refusedETag;
-    private long lastCheckTicks = long.MinValue;
-    private Task? firstCheck;
-    private object? firstCheckLock;
+    private readonly RuleSetReload rules = new(
+        container.GetBlobClient(options.Value.ActiveBlobName), TimeSpan.FromSeconds(options.Value.RefreshSeconds), time, logger, fallback);
 
     /// <summary>The current set; starts a background refresh when one is due.</summary>
-    public CompiledRuleSet Current
-    {
-        get
-        {
-            var last = Interlocked.Read(ref lastCheckTicks);
-            // Why: claiming the check with a compare-exchange lets exactly one caller start it, however many classify at once.
-            if (IsDue(last) && Interlocked.CompareExchange(ref lastCheckTicks, time.GetTimestamp(), last) == last)
-            {
-                _ = Task.Run(() => RefreshAsync());
-            }
-            return current;
-        }
-    }
+    public CompiledRuleSet Current => rules.Current;
 
     /// <summary>The last refusal message, for the staff page; null when the active blob is valid.</summary>
-    public string? LastError { get; private set; }
+    public string? LastError => rules.Refusal;
 
-    public ValueTask ReadyAsync(CancellationToken cancellationToken = default)
-    {
-        var first = LazyInitializer.EnsureInitialized(ref firstCheck, ref firstCheckLock, FirstCheckAsync);
-        return first.IsCompleted ? ValueTask.CompletedTask : new ValueTask(first.WaitAsync(cancellationToken));
-    }
-
-    private async Task FirstCheckAsync()
-    {
-        try
-        {
-            await RefreshAsync(waitForRunningCheck: true).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // Why: every first story waits on this check; a failure must cost the published rules, never the story.
-            logger.LogError(ex, "Could not check the rule set blob; classifying with {Version} until the next check", current.Version);
-        }
-    }
+    public ValueTask ReadyAsync(CancellationToken cancellationToken = default) => rules.ReadyAsync(cancellationToken);
 
     /// <summary>Checks the blob now and swaps in a changed, valid rule set. True when the set changed.</summary>
-    public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(waitForRunningCheck: false, cancellationToken);
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => rules.RefreshAsync(cancellationToken);
 
-    private async Task<bool> RefreshAsync(bool waitForRunningCheck, CancellationToken cancellationToken = default)
+    private sealed class RuleSetReload(BlobClient blob, TimeSpan interval, TimeProvider time, ILogger logger, CompiledRuleSet defaultRules)
+        : BlobHotReload<CompiledRuleSet>(blob, interval, time, defaultRules)
     {
-        if (waitForRunningCheck)
+        protected override bool TryRead(
+            BinaryData content, string blobName, CompiledRuleSet inUse, [NotNullWhen(true)] out CompiledRuleSet? value, [NotNullWhen(false)] out string? refusal)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else if (!await gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
-        {
-            return false;
-        }
-        try
-        {
-            Interlocked.Exchange(ref lastCheckTicks, time.GetTimestamp());
-            var blob = container.GetBlobClient(options.Value.ActiveBlobName);
-            ETag etag;
             try
             {
-                etag = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                if (loadedETag is null)
-                {
-                    return false;
-                }
-                logger.LogWarning("Active rule set blob {Blob} is gone; using the default rule set {Version}", blob.Name, defaultRules.Version);
-                (current, loadedETag, LastError) = (defaultRules, null, null);
-                return true;
-            }
-            if (etag == loadedETag || etag == refusedETag)
-            {
-                return false;
-            }
-            var json = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
-            try
-            {
-                var compiled = RuleSetLoader.Compile(json, blob.Name);
-                (current, loadedETag, refusedETag, LastError) = (compiled, etag, null, null);
-                logger.LogInformation("Loaded rule set {Version} from {Blob}", compiled.Version, blob.Name);
+                (value, refusal) = (RuleSetLoader.Compile(content.ToString(), blobName), null);
+                logger.LogInformation("Loaded rule set {Version} from {Blob}", value.Version, blobName);
                 return true;
             }
             catch (RuleSetValidationException ex)
             {
-                (refusedETag, LastError) = (etag, ex.Message);
-                logger.LogError("Refused rule set in {Blob}; keeping {Version}: {Errors}", blob.Name, current.Version, string.Join("; ", ex.Errors));
+                (value, refusal) = (null, ex.Message);
+                logger.LogError("Refused rule set in {Blob}; keeping {Version}: {Errors}", blobName, inUse.Version, string.Join("; ", ex.Errors));
                 return false;
             }
         }
-        catch (RequestFailedException ex)
-        {
-            logger.LogError(ex, "Could not check the rule set blob; keeping {Version}", current.Version);
-            return false;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
 
-    private bool IsDue(long last) =>
-        last == long.MinValue || time.GetElapsedTime(last) >= TimeSpan.FromSeconds(options.Value.RefreshSeconds);
+        protected override void LogGone(string blobName) =>
+            logger.LogWarning("Active rule set blob {Blob} is gone; using the default rule set {Version}", blobName, BuiltIn.Version);
+
+        protected override void LogStorageError(RequestFailedException exception, CompiledRuleSet inUse) =>
+            logger.LogError(exception, "Could not check the rule set blob; keeping {Version}", inUse.Version);
+
+        protected override void LogCheckFailed(Exception exception, CompiledRuleSet inUse) =>
+            logger.LogError(exception, "Could not check the rule set blob; classifying with {Version} until the next check", inUse.Version);
+    }
 }

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using CampaignFlow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Templates = System.Collections.Generic.IReadOnlyDictionary<string, CampaignFlow.Delivery.EmailTemplate>;
 
 namespace CampaignFlow.Delivery;
 
@@ -20,78 +23,25 @@ public sealed class BlobEmailTemplateProvider(
     ILogger<BlobEmailTemplateProvider> logger,
     IReadOnlyDictionary<string, EmailTemplate> builtIn) : IEmailTemplateProvider
 {
-    private readonly IReadOnlyDictionary<string, EmailTemplate> builtInTemplates = builtIn;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile IReadOnlyDictionary<string, EmailTemplate> current = builtIn;
-    private Task? firstCheck;
-    private object? firstCheckLock;
-    private ETag? loadedETag;
-    private ETag? refusedETag;
-    private long lastCheckTicks = long.MinValue;
+    private readonly TemplatesReload templates = new(
+        container.GetBlobClient(options.Value.ActiveBlobName), TimeSpan.FromSeconds(options.Value.RefreshSeconds), time, logger, builtIn);
 
     public async ValueTask<EmailTemplate> GetAsync(string name, string? language, CancellationToken cancellationToken = default)
     {
-        var first = LazyInitializer.EnsureInitialized(ref firstCheck, ref firstCheckLock, CheckSafelyAsync);
-        if (!first.IsCompleted)
-        {
-            await first.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var last = Interlocked.Read(ref lastCheckTicks);
-            // Why: claiming the check with a compare-exchange lets exactly one caller start it, however many send at once.
-            if (IsDue(last) && Interlocked.CompareExchange(ref lastCheckTicks, time.GetTimestamp(), last) == last)
-            {
-                _ = Task.Run(CheckSafelyAsync);
-            }
-        }
-        return EmailTemplateLoader.Select(current, name, language);
-    }
-
-    private async Task CheckSafelyAsync()
-    {
-        try
-        {
-            await RefreshAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            // Why: the first check is awaited by every request until it completes; a failure must cost the override, never the mail.
-            logger.LogError(ex, "Could not check the published templates; keeping the templates in use until the next check");
-        }
+        await templates.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        return EmailTemplateLoader.Select(templates.Current, name, language);
     }
 
     /// <summary>Checks the blob now and swaps in what changed. True when the templates in use changed.</summary>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => templates.RefreshAsync(cancellationToken);
+
+    private sealed class TemplatesReload(BlobClient blob, TimeSpan interval, TimeProvider time, ILogger logger, Templates builtInTemplates)
+        : BlobHotReload<Templates>(blob, interval, time, builtInTemplates)
     {
-        if (!await gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        protected override bool TryRead(
+            BinaryData content, string blobName, Templates inUse, [NotNullWhen(true)] out Templates? value, [NotNullWhen(false)] out string? refusal)
         {
-            return false;
-        }
-        try
-        {
-            Interlocked.Exchange(ref lastCheckTicks, time.GetTimestamp());
-            var blob = container.GetBlobClient(options.Value.ActiveBlobName);
-            ETag etag;
-            try
-            {
-                etag = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ETag;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                if (loadedETag is null)
-                {
-                    return false;
-                }
-                logger.LogWarning("Published templates {Blob} are gone; using the built-in templates", blob.Name);
-                (current, loadedETag) = (builtInTemplates, null);
-                return true;
-            }
-            if (etag == loadedETag || etag == refusedETag)
-            {
-                return false;
-            }
-            var content = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            (value, refusal) = (null, null);
             PublishedTemplates? published;
             try
             {
@@ -99,65 +49,61 @@ public sealed class BlobEmailTemplateProvider(
             }
             catch (JsonException ex)
             {
-                refusedETag = etag;
-                logger.LogError("Refused published templates {Blob}: not a published template set ({Reason}); keeping the templates in use", blob.Name, ex.Message);
+                refusal = $"not a published template set ({ex.Message})";
+                logger.LogError("Refused published templates {Blob}: not a published template set ({Reason}); keeping the templates in use", blobName, ex.Message);
                 return false;
             }
             if (published is not { V: 1, Files: not null })
             {
-                refusedETag = etag;
-                logger.LogError("Refused published templates {Blob}: not a version 1 set with files; keeping the templates in use", blob.Name);
+                refusal = "not a version 1 set with files";
+                logger.LogError("Refused published templates {Blob}: not a version 1 set with files; keeping the templates in use", blobName);
                 return false;
             }
-            Apply(blob.Name, EmailTemplateLoader.Compile(published.Files, complete: false));
-            (loadedETag, refusedETag) = (etag, null);
+            value = Merge(blobName, EmailTemplateLoader.Compile(published.Files, complete: false), inUse);
             return true;
         }
-        catch (RequestFailedException ex)
-        {
-            logger.LogError(ex, "Could not check the published templates; keeping the templates in use");
-            return false;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
 
-    private void Apply(string blob, EmailTemplateSet set)
-    {
-        // A template not in the published set is the built-in one; a refused one stays what it was.
-        var next = new Dictionary<string, EmailTemplate>(builtInTemplates, StringComparer.Ordinal);
-        foreach (var (key, template) in set.Templates)
+        private Dictionary<string, EmailTemplate> Merge(string blob, EmailTemplateSet set, Templates inUse)
         {
-            next[key] = template;
-        }
-        foreach (var key in set.Refused)
-        {
-            var kept = current.GetValueOrDefault(key);
-            if (kept is not null)
+            // A template not in the published set is the built-in one; a refused one stays what it was.
+            var next = new Dictionary<string, EmailTemplate>(BuiltIn, StringComparer.Ordinal);
+            foreach (var (key, template) in set.Templates)
             {
-                next[key] = kept;
+                next[key] = template;
             }
-            else
+            foreach (var key in set.Refused)
             {
-                next.Remove(key);
+                var kept = inUse.GetValueOrDefault(key);
+                if (kept is not null)
+                {
+                    next[key] = kept;
+                }
+                else
+                {
+                    next.Remove(key);
+                }
+                logger.LogError(
+                    "Refused published template {Template} in {Blob}; keeping the {Kept} one: {Problems}",
+                    key,
+                    blob,
+                    kept is null ? "English" : ReferenceEquals(kept, BuiltIn.GetValueOrDefault(key)) ? "built-in" : "last good published",
+                    string.Join("; ", set.Problems.Where(p => EmailTemplateLoader.TemplateOf(p.File) == key)));
             }
-            logger.LogError(
-                "Refused published template {Template} in {Blob}; keeping the {Kept} one: {Problems}",
-                key,
-                blob,
-                kept is null ? "English" : ReferenceEquals(kept, builtInTemplates.GetValueOrDefault(key)) ? "built-in" : "last good published",
-                string.Join("; ", set.Problems.Where(p => EmailTemplateLoader.TemplateOf(p.File) == key)));
+            foreach (var problem in set.Problems.Where(p => EmailTemplateLoader.TemplateOf(p.File) is null))
+            {
+                logger.LogError("Ignored {File} in published templates {Blob}: {Problem}", problem.File, blob, problem.ToString());
+            }
+            logger.LogInformation("Loaded published templates from {Blob}: {Templates}", blob, string.Join(", ", set.Templates.Keys.Order(StringComparer.Ordinal)));
+            return next;
         }
-        foreach (var problem in set.Problems.Where(p => EmailTemplateLoader.TemplateOf(p.File) is null))
-        {
-            logger.LogError("Ignored {File} in published templates {Blob}: {Problem}", problem.File, blob, problem.ToString());
-        }
-        current = next;
-        logger.LogInformation("Loaded published templates from {Blob}: {Templates}", blob, string.Join(", ", set.Templates.Keys.Order(StringComparer.Ordinal)));
-    }
 
-    private bool IsDue(long last) =>
-        last == long.MinValue || time.GetElapsedTime(last) >= TimeSpan.FromSeconds(options.Value.RefreshSeconds);
+        protected override void LogGone(string blobName) =>
+            logger.LogWarning("Published templates {Blob} are gone; using the built-in templates", blobName);
+
+        protected override void LogStorageError(RequestFailedException exception, Templates inUse) =>
+            logger.LogError(exception, "Could not check the published templates; keeping the templates in use");
+
+        protected override void LogCheckFailed(Exception exception, Templates inUse) =>
+            logger.LogError(exception, "Could not check the published templates; keeping the templates in use until the next check");
+    }
 }
