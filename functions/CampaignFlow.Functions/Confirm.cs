@@ -9,5 +9,5 @@ public sealed class Confirm(SubscriptionHandlers handlers)
 {
     [Function(nameof(Confirm))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.ConfirmPage(request.Query["token"])) : handlers.ConfirmAsync(request, cancellationToken);
+        HttpMethods.IsGet(request.Method) ? handlers.ConfirmPageAsync(request, cancellationToken) : handlers.ConfirmAsync(request, cancellationToken);
 }

@@ -9,5 +9,5 @@ public sealed class Preferences(SubscriptionHandlers handlers)
 {
     [Function(nameof(Preferences))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "preferences")] HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsGet(request.Method) ? handlers.PreferencesPageAsync(request.Query["token"], cancellationToken) : handlers.PreferencesAsync(request, cancellationToken);
+        HttpMethods.IsGet(request.Method) ? handlers.PreferencesPageAsync(request, cancellationToken) : handlers.PreferencesAsync(request, cancellationToken);
 }

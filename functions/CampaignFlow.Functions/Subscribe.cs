@@ -9,5 +9,5 @@ public sealed class Subscribe(SubscriptionHandlers handlers)
 {
     [Function(nameof(Subscribe))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.SubscribeForm()) : handlers.SubscribeAsync(request, cancellationToken);
+        HttpMethods.IsGet(request.Method) ? handlers.SubscribeFormAsync(request, cancellationToken) : handlers.SubscribeAsync(request, cancellationToken);
 }

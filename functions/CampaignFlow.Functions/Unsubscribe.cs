@@ -9,5 +9,5 @@ public sealed class Unsubscribe(SubscriptionHandlers handlers)
 {
     [Function(nameof(Unsubscribe))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsGet(request.Method) ? Task.FromResult(handlers.UnsubscribePage(request.Query["token"])) : handlers.UnsubscribeAsync(request, cancellationToken);
+        HttpMethods.IsGet(request.Method) ? handlers.UnsubscribePageAsync(request, cancellationToken) : handlers.UnsubscribeAsync(request, cancellationToken);
 }

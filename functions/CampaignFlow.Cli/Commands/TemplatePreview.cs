@@ -11,6 +11,7 @@ namespace CampaignFlow.Cli.Commands;
 /// <summary>
 /// A template rendered with realistic sample stories through the composers the app sends with, substitutions applied,
 /// as one subscriber would receive it. The links are signed with a throwaway key: they show the shape, not a working link.
+/// Topics in the why line carry the labels of the built-in rule set (config/rules.json).
 /// </summary>
 public static class TemplatePreview
 {
@@ -45,7 +46,7 @@ public static class TemplatePreview
     {
         var email = new EmailOptions();
         var tokens = new TokenService(Options.Create(new TokenOptions { SigningKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)) }), TimeProvider.System);
-        var composer = new AlertComposer(Options.Create(email), tokens, templates);
+        var composer = new AlertComposer(Options.Create(email), tokens, templates, StaticRuleSetProvider.Default());
         var reader = Subscriber.Create("reader@example.org") with { Name = "Sample Reader", Language = language, Status = SubscriberStatus.Active };
         switch (name)
         {

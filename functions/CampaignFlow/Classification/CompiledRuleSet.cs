@@ -27,6 +27,7 @@ public sealed class CompiledRuleSet
     private CompiledRuleSet(RuleSet rules)
     {
         Rules = rules;
+        Taxonomy = RuleSetTaxonomy.Of(rules);
         topicNames = [.. rules.Topics.Keys];
         topicRules = [.. topicNames.Select(n => rules.Topics[n])];
         hostTopicMask = [.. topicNames.Select(n => rules.Scoring.HostTopics.Contains(n))];
@@ -134,6 +135,9 @@ public sealed class CompiledRuleSet
 
     public RuleSet Rules { get; }
     public string Version => Rules.Version;
+
+    /// <summary>The topics and regions this set assigns, with their labels: what subscribers choose from.</summary>
+    public RuleSetTaxonomy Taxonomy { get; }
 
     /// <summary>Every distinct normalised term the matcher looks for (the benchmark's raw scan uses the same).</summary>
     public IReadOnlyList<string> Terms => terms;

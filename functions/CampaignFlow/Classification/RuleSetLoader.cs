@@ -1,15 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CampaignFlow.Subscribers;
 
 namespace CampaignFlow.Classification;
 
 /// <summary>
 /// Reads and validates rule sets. Anything wrong (syntax, unknown property, unknown topic or region,
-/// empty or regex-like term, thresholds out of order) is refused with the line it is on.
+/// empty or regex-like term, thresholds out of order, a label for an id or in a language nobody can see)
+/// is refused with the line it is on.
 /// </summary>
 public static class RuleSetLoader
 {
     public const string DefaultResourceName = "CampaignFlow.Classification.rules.json";
+    /// <summary>Longest topic or region label: it is a checkbox label and part of the email's why line.</summary>
+    public const int MaxLabelLength = 80;
     private static readonly char[] RegexCharacters = ['\\', '(', ')', '[', ']', '{', '}', '|', '^', '$', '?', '+'];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -157,6 +161,46 @@ public static class RuleSetLoader
             Check(ClassificationTaxonomy.Regions.Contains(r.RegionTerms[i].Region), p + ".region", $"unknown region \"{r.RegionTerms[i].Region}\"; known: {string.Join(", ", ClassificationTaxonomy.Regions)}");
             Terms(r.RegionTerms[i].Terms, p + ".terms");
         }
+        if (r.Labels is { } labels)
+        {
+            var taxonomy = RuleSetTaxonomy.Of(r);
+            Labels(labels.Topics, "$.labels.topics", "topic", ClassificationTaxonomy.Topics, taxonomy.Topics);
+            Labels(labels.Regions, "$.labels.regions", "region", ClassificationTaxonomy.Regions, taxonomy.Regions);
+        }
         return errors;
+
+        void Labels(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byId, string path, string kind, IReadOnlyList<string> all, IReadOnlyList<string> assigned)
+        {
+            foreach (var (id, names) in byId)
+            {
+                var p = $"{path}.{id}";
+                if (!assigned.Contains(id))
+                {
+                    // A label nobody can choose is a typo or a leftover; either way staff should hear of it.
+                    errors.Add((p, all.Contains(id)
+                        ? $"label for {kind} \"{id}\", which this rule set never assigns; its {kind}s: {string.Join(", ", assigned)}"
+                        : $"label for unknown {kind} \"{id}\"; known: {string.Join(", ", assigned)}"));
+                    continue;
+                }
+                if (names is null)
+                {
+                    errors.Add((p, $"the labels of {kind} \"{id}\" must be an object of language: label"));
+                    continue;
+                }
+                foreach (var (language, label) in names)
+                {
+                    var q = $"{p}.{language}";
+                    if (!Languages.Supported.Contains(language))
+                    {
+                        errors.Add((q, $"unknown language \"{language}\" in the labels of {kind} \"{id}\"; labels are in {string.Join(", ", Languages.Supported)}"));
+                        continue;
+                    }
+                    var text = label ?? "";
+                    Check(!string.IsNullOrWhiteSpace(text), q, $"the {language} label of {kind} \"{id}\" is empty");
+                    Check(text.Length <= MaxLabelLength, q, $"the {language} label of {kind} \"{id}\" is longer than {MaxLabelLength} characters");
+                    Check(!text.Any(char.IsControl), q, $"the {language} label of {kind} \"{id}\" contains a line break or another control character");
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Classification;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ namespace CampaignFlow.Delivery;
 /// up to 1,000 recipients, each with their own unsubscribe and preferences links (SendGrid substitutions) and their
 /// own <c>List-Unsubscribe</c> header; and the sign-up confirmation. Every piece of feed text is escaped by
 /// <see cref="EmailTemplate"/>; links are only ever http(s); categories and custom args carry ids, never an address.
+/// Topics in the why line are named by the active rule set's labels in the recipients' language (by readable ids
+/// when no rule set is given, as in template tests).
 /// </summary>
-public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates)
+public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates, IRuleSetProvider? rules = null)
 {
     public const string UnsubscribePurpose = "unsubscribe";
     public const string PreferencesPurpose = "preferences";
@@ -33,6 +36,12 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     {
         var (story, verdict) = (classified.Story, classified.Verdict);
         var template = await templates.GetAsync("alert", language, cancellationToken).ConfigureAwait(false);
+        var taxonomy = RuleSetTaxonomy.Unlabeled;
+        if (rules is not null)
+        {
+            await rules.ReadyAsync(cancellationToken).ConfigureAwait(false);
+            taxonomy = rules.Current.Taxonomy;
+        }
         var (subject, html, text) = template.Render(new Dictionary<string, string?>
         {
             ["title"] = Neutralise(story.Title),
@@ -40,7 +49,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
             ["feed"] = Neutralise(story.Feed),
             ["summary"] = Neutralise(story.Summary),
             ["link"] = SafeLink(story.Link),
-            ["terms"] = Neutralise(WhyTerms(classified)),
+            ["terms"] = Neutralise(WhyTerms(classified, language, taxonomy)),
         });
         var customArgs = new Dictionary<string, string> { ["story_id"] = story.Id, ["rule_version"] = verdict.RuleSetVersion, ["batch"] = batch.ToString(CultureInfo.InvariantCulture) };
         if (attemptId is not null)
@@ -96,12 +105,16 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
 
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
-    /// <summary>"Why you got this": the strongest matched terms and the topics, in plain words.</summary>
-    public static string WhyTerms(ClassifiedStory classified)
+    /// <summary>
+    /// "Why you got this": the strongest matched terms and the topics, in plain words; topics by their labels in
+    /// <paramref name="language"/>. Plain text: the template escapes it like any other value.
+    /// </summary>
+    public static string WhyTerms(ClassifiedStory classified, string language, RuleSetTaxonomy taxonomy)
     {
         // Only words the story actually contains (anchors, proximity pairs, context), not the classifier's bonuses.
         var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0 && e.Kind is "anchor" or "proximity" or "context").Select(e => $"\u201c{EmailTemplate.OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
-        var topics = classified.Verdict.Topics.Count == 0 ? "" : $" (topics: {string.Join(", ", classified.Verdict.Topics)})";
+        var labels = classified.Verdict.Topics.Select(t => EmailTemplate.OneLine(taxonomy.TopicLabel(t, language))).Distinct();
+        var topics = classified.Verdict.Topics.Count == 0 ? "" : $" ({LocalizedText.Topics(labels, language)})";
         return (terms.Count == 0 ? "\u201ccluster munitions\u201d" : string.Join(", ", terms)) + topics;
     }
 

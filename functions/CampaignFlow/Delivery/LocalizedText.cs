@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CampaignFlow.Delivery;
 
 /// <summary>
-/// Dates and story counts in the subscriber's language. The app runs with invariant globalization (no ICU), so the
-/// four languages subscribers choose from are spelled out here; anything else gets English.
+/// Dates, story counts and the why line's topic list in the subscriber's language. The app runs with invariant
+/// globalization (no ICU), so the four languages subscribers choose from are spelled out here; anything else gets English.
 /// </summary>
 public static class LocalizedText
 {
@@ -41,6 +41,19 @@ public static class LocalizedText
             _ => ("story", "stories"),
         };
         return $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
+    }
+
+    /// <summary>"topics: A, B", "emner: A, B", "thèmes : A, B", "temas: A, B": the topic part of the alert's why line.</summary>
+    public static string Topics(IEnumerable<string> labels, string? language)
+    {
+        var list = string.Join(", ", labels);
+        return Known(language) switch
+        {
+            "no" => $"emner: {list}",
+            "fr" => $"thèmes : {list}",
+            "es" => $"temas: {list}",
+            _ => $"topics: {list}",
+        };
     }
 
     private static string Known(string? language) => language is not null && Months.ContainsKey(language) ? language.ToLowerInvariant() : "en";

@@ -10,13 +10,13 @@ public static class SubscriptionEndpoints
     public static IEndpointRouteBuilder MapCampaignFlowEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/subscribe", (SubscriptionHandlers h) => h.SubscribeForm());
+        api.MapGet("/subscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.SubscribeFormAsync(r, ct));
         api.MapPost("/subscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.SubscribeAsync(r, ct)).DisableAntiforgery();
-        api.MapGet("/confirm", (string? token, SubscriptionHandlers h) => h.ConfirmPage(token));
+        api.MapGet("/confirm", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.ConfirmPageAsync(r, ct));
         api.MapPost("/confirm", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.ConfirmAsync(r, ct)).DisableAntiforgery();
-        api.MapGet("/preferences", (string? token, SubscriptionHandlers h, CancellationToken ct) => h.PreferencesPageAsync(token, ct));
+        api.MapGet("/preferences", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.PreferencesPageAsync(r, ct));
         api.MapPost("/preferences", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.PreferencesAsync(r, ct)).DisableAntiforgery();
-        api.MapGet("/unsubscribe", (string? token, SubscriptionHandlers h) => h.UnsubscribePage(token));
+        api.MapGet("/unsubscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.UnsubscribePageAsync(r, ct));
         api.MapPost("/unsubscribe", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.UnsubscribeAsync(r, ct)).DisableAntiforgery();
         api.MapPost("/sendgrid/events", (HttpRequest r, SubscriptionHandlers h, CancellationToken ct) => h.SendGridEventsAsync(r, ct)).DisableAntiforgery();
         return app;

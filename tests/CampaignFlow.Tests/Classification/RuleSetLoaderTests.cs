@@ -116,6 +116,71 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
+    public void RefusesALabelInALanguageSubscribersCannotChooseWithItsLine()
+    {
+        var json = DefaultWith(o => o["labels"]!["topics"]!["clearance"]!["nb"] = "Rydding av land");
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"rules.json:line {LineOf(json, "\"nb\": \"Rydding av land\"")}: unknown language \"nb\" in the labels of topic \"clearance\"; labels are in en, no, fr, es", error);
+    }
+
+    [Fact]
+    public void RefusesLabelsForTopicsAndRegionsTheRuleSetDoesNotAssignWithTheirLines()
+    {
+        var json = DefaultWith(o =>
+        {
+            o["topics"]!.AsObject().Remove("financing");
+            o["labels"]!["topics"]!["clearence"] = new JsonObject { ["en"] = "Clearance" };
+            o["labels"]!["regions"]!["scandinavia"] = new JsonObject { ["no"] = "Skandinavia" };
+        });
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        Assert.Equal(3, ex.Errors.Count);
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"financing\": {")}: label for topic \"financing\", which this rule set never assigns", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"clearence\"")}: label for unknown topic \"clearence\"; known: diplomatic-conference,", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"scandinavia\"")}: label for unknown region \"scandinavia\"; known: africa,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RefusesEmptyOverlongAndMultiLineLabels()
+    {
+        var json = DefaultWith(o =>
+        {
+            o["labels"]!["topics"]!["clearance"]!["no"] = "  ";
+            o["labels"]!["topics"]!["clearance"]!["en"] = "Clearance\nof land";
+            o["labels"]!["regions"]!["asia"]!["fr"] = new string('A', RuleSetLoader.MaxLabelLength + 1);
+        });
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        Assert.Equal(3, ex.Errors.Count);
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"no\": \"  \"")}: the no label of topic \"clearance\" is empty", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("the en label of topic \"clearance\" contains a line break", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains($"the fr label of region \"asia\" is longer than {RuleSetLoader.MaxLabelLength} characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AcceptsALabelWithMarkupBecauseEveryPageAndEmailEncodesIt()
+    {
+        var rules = RuleSetLoader.Compile(DefaultWith(o => o["labels"]!["topics"]!["clearance"]!["no"] = "<b>Rydding</b> & co"));
+
+        Assert.Equal("<b>Rydding</b> & co", rules.Taxonomy.TopicLabel("clearance", "no"));
+    }
+
+    [Fact]
+    public void SchemaRejectsALabelInAnUnknownLanguageOrForAnUnknownRegion()
+    {
+        using var language = JsonDocument.Parse(DefaultWith(o => o["labels"]!["topics"]!["clearance"]!["nb"] = "Rydding"));
+        using var region = JsonDocument.Parse(DefaultWith(o => o["labels"]!["regions"]!["scandinavia"] = new JsonObject { ["en"] = "Scandinavia" }));
+
+        Assert.False(Schema.Value.Evaluate(language.RootElement).IsValid);
+        Assert.False(Schema.Value.Evaluate(region.RootElement).IsValid);
+    }
+
+    [Fact]
     public void EmbeddedDefaultIsTheRepositoryRuleSet()
     {
         var root = RepositoryPaths.Root ?? throw new InvalidOperationException("repository root not found");

@@ -26,8 +26,8 @@ public sealed class AlertComposerTests
             RuleSetVersion = "1.0",
         });
 
-    private static Task<EmailMessage> ComposeAsync(ClassifiedStory story) =>
-        new AlertComposer(Options.Create(Sender), Tokens, StaticEmailTemplateProvider.Default()).ComposeAsync(story, Reader);
+    private static Task<EmailMessage> ComposeAsync(ClassifiedStory story, Subscriber? reader = null) =>
+        new AlertComposer(Options.Create(Sender), Tokens, StaticEmailTemplateProvider.Default(), new StaticRuleSetProvider(Classification.TestRules.Default)).ComposeAsync(story, reader ?? Reader);
 
     [Fact]
     public async Task EscapesMarkupInStoryTextSoItStaysText()
@@ -85,7 +85,20 @@ public sealed class AlertComposerTests
     {
         var email = await ComposeAsync(Story("Title"));
 
-        Assert.Contains("Why you got this: you subscribed to Cluster Munition Coalition news alerts, and this story mentions \u201ccluster munitions\u201d (topics: diplomatic-conference).", email.Text);
+        Assert.Contains("Why you got this: you subscribed to Cluster Munition Coalition news alerts, and this story mentions \u201ccluster munitions\u201d (topics: Conferences and meetings of states).", email.Text);
+    }
+
+    [Theory]
+    [InlineData("no", "og denne saken nevner \u201ccluster munitions\u201d (emner: Konferanser og møter mellom stater).")]
+    [InlineData("fr", "et cet article mentionne \u201ccluster munitions\u201d (thèmes : Conférences et réunions des États).")]
+    [InlineData("es", "y esta noticia menciona \u201ccluster munitions\u201d (temas: Conferencias y reuniones de los Estados).")]
+    public async Task NamesTheTopicsInTheWhyLineByTheirLabelInTheSubscribersLanguage(string language, string why)
+    {
+        var email = await ComposeAsync(Story("Title"), Reader with { Language = language });
+
+        Assert.Contains(why, email.Text);
+        Assert.DoesNotContain("diplomatic-conference", email.Text);
+        Assert.DoesNotContain("diplomatic-conference", email.Html);
     }
 
     [Fact]

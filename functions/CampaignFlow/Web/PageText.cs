@@ -1,0 +1,68 @@
+using CampaignFlow.Subscribers;
+
+namespace CampaignFlow.Web;
+
+/// <summary>
+/// Every text of the subscription pages, one instance per subscriber language (PageText.en.cs, .no.cs, .fr.cs, .es.cs).
+/// Plain text: <see cref="HtmlPage"/> encodes it. Each member is required, so a language missing a text does not build.
+/// </summary>
+public sealed partial record PageText
+{
+    /// <summary>The page's <c>&lt;html lang&gt;</c>: en, no, fr or es.</summary>
+    public required string Language { get; init; }
+    /// <summary>After every page title: "Subscribe to news alerts — Cluster Munition Coalition alerts".</summary>
+    public required string SiteName { get; init; }
+
+    public required string SubscribeTitle { get; init; }
+    public required string ThankYouTitle { get; init; }
+    public required string SorryTitle { get; init; }
+    public required string CheckInbox { get; init; }
+    public required string Unreadable { get; init; }
+    public required string TooManyFromNetwork { get; init; }
+    public required string InvalidEmail { get; init; }
+    public required string AlreadySentToday { get; init; }
+
+    public required string LinkNotValidTitle { get; init; }
+    public required string ConfirmLinkNotValid { get; init; }
+    public required string ConfirmTitle { get; init; }
+    public required string ConfirmButton { get; init; }
+    public required string SubscribedTitle { get; init; }
+    public required string Subscribed { get; init; }
+    public required string ChoosePreferences { get; init; }
+
+    public required string PreferencesTitle { get; init; }
+    public required string PreferencesLinkNotValid { get; init; }
+    public required string LinkNotValid { get; init; }
+    public required string SavedTitle { get; init; }
+    public required string Saved { get; init; }
+
+    public required string UnsubscribeTitle { get; init; }
+    public required string UnsubscribeQuestion { get; init; }
+    public required string UnsubscribeButton { get; init; }
+    public required string UnsubscribeLinkNotValid { get; init; }
+    public required string UnsubscribeRequestNotValid { get; init; }
+    public required string UnsubscribedTitle { get; init; }
+    public required string Unsubscribed { get; init; }
+
+    public required string EmailLabel { get; init; }
+    public required string NameLabel { get; init; }
+    public required string LanguageLabel { get; init; }
+    public required string TopicsLegend { get; init; }
+    public required string RegionsLegend { get; init; }
+    /// <summary>The one line explaining the checkboxes: none ticked means everything.</summary>
+    public required string NoneTickedMeansAll { get; init; }
+    public required string CadenceLabel { get; init; }
+    public required string Instant { get; init; }
+    public required string Daily { get; init; }
+    public required string HoneypotLabel { get; init; }
+    public required string SaveButton { get; init; }
+
+    /// <summary>The texts of a subscriber language (aliases such as nb accepted); English for anything else.</summary>
+    public static PageText For(string? language) => Languages.Normalize(language) switch
+    {
+        "no" => Norwegian,
+        "fr" => French,
+        "es" => Spanish,
+        _ => English,
+    };
+}

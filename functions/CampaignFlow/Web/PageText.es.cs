@@ -1,0 +1,53 @@
+namespace CampaignFlow.Web;
+
+public sealed partial record PageText
+{
+    public static PageText Spanish { get; } = new()
+    {
+        Language = "es",
+        SiteName = "Alertas de la Cluster Munition Coalition",
+
+        SubscribeTitle = "Suscribirse a las alertas de noticias",
+        ThankYouTitle = "Gracias",
+        SorryTitle = "Lo sentimos",
+        CheckInbox = "Gracias. Revise su bandeja de entrada para confirmar.",
+        Unreadable = "No se pudo leer la solicitud.",
+        TooManyFromNetwork = "Demasiadas suscripciones desde su red. Inténtelo de nuevo más tarde.",
+        InvalidEmail = "Introduzca una dirección de correo electrónico válida.",
+        AlreadySentToday = "Hoy ya enviamos mensajes de confirmación a esta dirección. Revise su bandeja de entrada.",
+
+        LinkNotValidTitle = "Enlace no válido",
+        ConfirmLinkNotValid = "Este enlace de confirmación no es válido o ha caducado. Vuelva a suscribirse.",
+        ConfirmTitle = "Confirme su suscripción",
+        ConfirmButton = "Confirmar",
+        SubscribedTitle = "Suscripción confirmada",
+        Subscribed = "Gracias: sus alertas están activadas.",
+        ChoosePreferences = "Elegir temas, regiones, idioma o frecuencia",
+
+        PreferencesTitle = "Sus preferencias de alertas",
+        PreferencesLinkNotValid = "Este enlace no es válido o ha caducado. El enlace de preferencias de cualquier alerta reciente funciona.",
+        LinkNotValid = "Este enlace no es válido o ha caducado.",
+        SavedTitle = "Guardado",
+        Saved = "Sus preferencias se han guardado.",
+
+        UnsubscribeTitle = "Darse de baja",
+        UnsubscribeQuestion = "¿Dejar de recibir en esta dirección todas las alertas de noticias de la Cluster Munition Coalition?",
+        UnsubscribeButton = "Darme de baja",
+        UnsubscribeLinkNotValid = "Este enlace para darse de baja no es válido.",
+        UnsubscribeRequestNotValid = "Esta solicitud de baja no es válida.",
+        UnsubscribedTitle = "Baja confirmada",
+        Unsubscribed = "No recibirá más alertas. Gracias por su apoyo.",
+
+        EmailLabel = "Dirección de correo electrónico",
+        NameLabel = "Nombre (opcional)",
+        LanguageLabel = "Idioma",
+        TopicsLegend = "Temas",
+        RegionsLegend = "Regiones",
+        NoneTickedMeansAll = "Marque los temas y las regiones que le interesen; si no marca ninguno, recibirá todo.",
+        CadenceLabel = "Frecuencia",
+        Instant = "Cada noticia en cuanto se publica",
+        Daily = "Un resumen diario",
+        HoneypotLabel = "Deje este campo vacío",
+        SaveButton = "Guardar",
+    };
+}

@@ -1,0 +1,53 @@
+namespace CampaignFlow.Web;
+
+public sealed partial record PageText
+{
+    public static PageText French { get; } = new()
+    {
+        Language = "fr",
+        SiteName = "Alertes de la Cluster Munition Coalition",
+
+        SubscribeTitle = "S’abonner aux alertes d’actualité",
+        ThankYouTitle = "Merci",
+        SorryTitle = "Toutes nos excuses",
+        CheckInbox = "Merci. Consultez votre boîte de réception pour confirmer.",
+        Unreadable = "La demande n’a pas pu être lue.",
+        TooManyFromNetwork = "Trop d’inscriptions depuis votre réseau. Veuillez réessayer plus tard.",
+        InvalidEmail = "Veuillez saisir une adresse e-mail valide.",
+        AlreadySentToday = "Nous avons déjà envoyé des messages de confirmation à cette adresse aujourd’hui. Consultez votre boîte de réception.",
+
+        LinkNotValidTitle = "Lien non valide",
+        ConfirmLinkNotValid = "Ce lien de confirmation n’est pas valide ou a expiré. Veuillez vous inscrire à nouveau.",
+        ConfirmTitle = "Confirmez votre abonnement",
+        ConfirmButton = "Confirmer",
+        SubscribedTitle = "Abonnement confirmé",
+        Subscribed = "Merci : vos alertes sont activées.",
+        ChoosePreferences = "Choisir les thèmes, les régions, la langue ou la fréquence",
+
+        PreferencesTitle = "Vos préférences d’alerte",
+        PreferencesLinkNotValid = "Ce lien n’est pas valide ou a expiré. Le lien « préférences » de n’importe quelle alerte récente fonctionne.",
+        LinkNotValid = "Ce lien n’est pas valide ou a expiré.",
+        SavedTitle = "Enregistré",
+        Saved = "Vos préférences sont enregistrées.",
+
+        UnsubscribeTitle = "Se désabonner",
+        UnsubscribeQuestion = "Arrêter toutes les alertes d’actualité de la Cluster Munition Coalition envoyées à cette adresse ?",
+        UnsubscribeButton = "Me désabonner",
+        UnsubscribeLinkNotValid = "Ce lien de désabonnement n’est pas valide.",
+        UnsubscribeRequestNotValid = "Cette demande de désabonnement n’est pas valide.",
+        UnsubscribedTitle = "Désabonnement effectué",
+        Unsubscribed = "Vous ne recevrez plus d’alertes. Merci de votre soutien.",
+
+        EmailLabel = "Adresse e-mail",
+        NameLabel = "Nom (facultatif)",
+        LanguageLabel = "Langue",
+        TopicsLegend = "Thèmes",
+        RegionsLegend = "Régions",
+        NoneTickedMeansAll = "Cochez les thèmes et les régions qui vous intéressent ; si vous ne cochez rien, vous recevez tout.",
+        CadenceLabel = "Fréquence",
+        Instant = "Chaque article dès sa parution",
+        Daily = "Un résumé quotidien",
+        HoneypotLabel = "Laissez ce champ vide",
+        SaveButton = "Enregistrer",
+    };
+}

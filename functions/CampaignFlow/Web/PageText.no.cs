@@ -1,0 +1,54 @@
+namespace CampaignFlow.Web;
+
+public sealed partial record PageText
+{
+    /// <summary>Norwegian (bokmål).</summary>
+    public static PageText Norwegian { get; } = new()
+    {
+        Language = "no",
+        SiteName = "Nyhetsvarsler fra Cluster Munition Coalition",
+
+        SubscribeTitle = "Abonner på nyhetsvarsler",
+        ThankYouTitle = "Takk",
+        SorryTitle = "Beklager",
+        CheckInbox = "Takk. Sjekk innboksen din for å bekrefte.",
+        Unreadable = "Forespørselen kunne ikke leses.",
+        TooManyFromNetwork = "For mange påmeldinger fra nettverket ditt. Prøv igjen senere.",
+        InvalidEmail = "Skriv inn en gyldig e-postadresse.",
+        AlreadySentToday = "Vi har allerede sendt bekreftelser til denne adressen i dag. Sjekk innboksen din.",
+
+        LinkNotValidTitle = "Ugyldig lenke",
+        ConfirmLinkNotValid = "Denne bekreftelseslenken er ugyldig eller utløpt. Meld deg på på nytt.",
+        ConfirmTitle = "Bekreft abonnementet ditt",
+        ConfirmButton = "Bekreft",
+        SubscribedTitle = "Du er påmeldt",
+        Subscribed = "Takk: varslene dine er slått på.",
+        ChoosePreferences = "Velg emner, regioner, språk eller hyppighet",
+
+        PreferencesTitle = "Innstillinger for varslene dine",
+        PreferencesLinkNotValid = "Denne lenken er ugyldig eller utløpt. Innstillingslenken i et hvilket som helst nylig varsel virker.",
+        LinkNotValid = "Denne lenken er ugyldig eller utløpt.",
+        SavedTitle = "Lagret",
+        Saved = "Innstillingene dine er lagret.",
+
+        UnsubscribeTitle = "Meld deg av",
+        UnsubscribeQuestion = "Vil du stoppe alle nyhetsvarsler fra Cluster Munition Coalition til denne adressen?",
+        UnsubscribeButton = "Meld meg av",
+        UnsubscribeLinkNotValid = "Denne avmeldingslenken er ugyldig.",
+        UnsubscribeRequestNotValid = "Denne avmeldingsforespørselen er ugyldig.",
+        UnsubscribedTitle = "Du er avmeldt",
+        Unsubscribed = "Du får ikke flere varsler. Takk for støtten.",
+
+        EmailLabel = "E-postadresse",
+        NameLabel = "Navn (valgfritt)",
+        LanguageLabel = "Språk",
+        TopicsLegend = "Emner",
+        RegionsLegend = "Regioner",
+        NoneTickedMeansAll = "Kryss av for emnene og regionene du vil ha; krysser du ikke av for noen, får du alt.",
+        CadenceLabel = "Hvor ofte",
+        Instant = "Hver sak når den kommer",
+        Daily = "Et daglig sammendrag",
+        HoneypotLabel = "La dette feltet stå tomt",
+        SaveButton = "Lagre",
+    };
+}
