@@ -14,9 +14,6 @@ public sealed class RuleSetTaxonomy
     private RuleSetTaxonomy(IReadOnlyList<string> topics, IReadOnlyList<string> regions, RuleSetLabels labels) =>
         (Topics, Regions, this.labels) = (topics, regions, labels);
 
-    /// <summary>No rule set: every topic and region of the taxonomy, named by their ids.</summary>
-    public static RuleSetTaxonomy Unlabeled { get; } = new(ClassificationTaxonomy.Topics, ClassificationTaxonomy.Regions, new RuleSetLabels());
-
     /// <summary>Topics the rule set has rules for.</summary>
     public IReadOnlyList<string> Topics { get; }
 

@@ -14,7 +14,7 @@ namespace CampaignFlow.Delivery;
 /// Topics in the why line are named by the active rule set's labels in the recipients' language (by readable ids
 /// when no rule set is given, as in template tests).
 /// </summary>
-public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates, IRuleSetProvider? rules = null)
+public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates, IRuleSetProvider rules)
 {
     public const string UnsubscribePurpose = "unsubscribe";
     public const string PreferencesPurpose = "preferences";
@@ -36,12 +36,8 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     {
         var (story, verdict) = (classified.Story, classified.Verdict);
         var template = await templates.GetAsync("alert", language, cancellationToken).ConfigureAwait(false);
-        var taxonomy = RuleSetTaxonomy.Unlabeled;
-        if (rules is not null)
-        {
-            await rules.ReadyAsync(cancellationToken).ConfigureAwait(false);
-            taxonomy = rules.Current.Taxonomy;
-        }
+        await rules.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var taxonomy = rules.Current.Taxonomy;
         var (subject, html, text) = template.Render(new Dictionary<string, string?>
         {
             ["title"] = Neutralise(story.Title),

@@ -153,7 +153,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
             ("digest.en.html", "{{stories}}", "<p>Today:</p>\n{{stories}}\n<p>{{count}} {{date}}</p>")));
         var provider = Provider(container);
         var tokens = new TokenService(Options.Create(new TokenOptions { SigningKey = new string('k', 40) }), _time);
-        var composer = new AlertComposer(Options.Create(new EmailOptions()), tokens, provider);
+        var composer = new AlertComposer(Options.Create(new EmailOptions()), tokens, provider, StaticRuleSetProvider.Default());
         var story = new ClassifiedStory(
             new Story { Id = "s1", Feed = "mfa", Title = "\"><script>alert(1)</script>", Summary = "<img src=x onerror=alert(1)> -unsubscribe_url-", Link = "javascript:alert(1)" },
             new Verdict { Relevant = true, Score = 1, Decision = ClassificationDecision.Send, RuleSetVersion = "1", Evidence = [new TermMatch("cluster munitions", 0, 5)] });
