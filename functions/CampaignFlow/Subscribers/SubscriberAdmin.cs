@@ -1,9 +1,10 @@
+using CampaignFlow.Classification;
 using CampaignFlow.Delivery;
 
 namespace CampaignFlow.Subscribers;
 
 /// <summary>What staff do to the list by hand (the <c>subscribers</c> CLI): add, remove, export, forget, stats.</summary>
-public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deliveries, TimeProvider clock)
+public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deliveries, IRuleSetProvider rules, TimeProvider clock)
 {
     /// <summary>Adds (or re-activates on explicit staff request) an active subscriber with a record of consent.</summary>
     public async Task<Subscriber> AddAsync(string address, string consent, string? name = null, string? language = null,
@@ -18,12 +19,22 @@ public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deli
         {
             throw new ArgumentException($"language must be one of {string.Join(", ", Languages.Supported)}", nameof(language));
         }
+        await rules.ReadyAsync(cancellationToken);
+        var (chosenTopics, chosenRegions) = (Ids(topics), Ids(regions));
+        if (SubscriberChoices.Unknown("topic", chosenTopics, rules.Current.Taxonomy.Topics) is { } unknownTopic)
+        {
+            throw new ArgumentException(unknownTopic, nameof(topics));
+        }
+        if (SubscriberChoices.Unknown("region", chosenRegions, rules.Current.Taxonomy.Regions) is { } unknownRegion)
+        {
+            throw new ArgumentException(unknownRegion, nameof(regions));
+        }
         var subscriber = Subscriber.Create(email) with
         {
             Name = name,
             Language = Languages.Normalize(language),
-            Topics = topics ?? [],
-            Regions = regions ?? [],
+            Topics = chosenTopics,
+            Regions = chosenRegions,
             Cadence = cadence,
             Status = SubscriberStatus.Active,
             ConsentAt = clock.GetUtcNow(),
@@ -86,4 +97,7 @@ public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deli
 
     private static string Normalize(string address) =>
         EmailAddress.TryNormalize(address, out var email) ? email : throw new ArgumentException("not a valid email address", nameof(address));
+
+    private static string[] Ids(IReadOnlyList<string>? values) =>
+        (values ?? []).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToArray();
 }

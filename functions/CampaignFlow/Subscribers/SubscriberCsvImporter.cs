@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Classification;
 using CsvHelper;
 
 namespace CampaignFlow.Subscribers;
@@ -7,10 +8,11 @@ namespace CampaignFlow.Subscribers;
 /// Imports subscribers from CSV (RFC 4180, header row): <c>email,name,language,topics,regions,cadence,consent</c>.
 /// <c>email</c> and <c>consent</c> are required; topics and regions are separated by <c>;</c> or <c>|</c>; cadence is
 /// <c>instant</c> (default) or <c>daily</c>. Consent is either an ISO date (when it was given) or a short description
-/// of how. Bad rows are reported by line and change nothing; good rows are kept. Someone who unsubscribed or was
-/// suppressed is never re-activated by an import.
+/// of how. Topics and regions must be ones the active rule set assigns (a typo would filter out every story). Bad
+/// rows are reported by line and change nothing; good rows are kept. Someone who unsubscribed or was suppressed is
+/// never re-activated by an import.
 /// </summary>
-public sealed class SubscriberCsvImporter(ISubscriberStore store, TimeProvider clock)
+public sealed class SubscriberCsvImporter(ISubscriberStore store, IRuleSetProvider rules, TimeProvider clock)
 {
     private static readonly string[] Required = ["email", "consent"];
 
@@ -36,13 +38,15 @@ public sealed class SubscriberCsvImporter(ISubscriberStore store, TimeProvider c
         {
             return new ImportReport(0, [], [new ImportProblem(1, $"the header has no {string.Join(" or ", missing)} column")]);
         }
+        await rules.ReadyAsync(cancellationToken);
+        var taxonomy = rules.Current.Taxonomy;
         var good = new Dictionary<string, Subscriber>();
         List<ImportProblem> skipped = [], rejected = [];
         while (await reader.ReadAsync(cancellationToken))
         {
             var line = (int)reader.LineNumber;
             var field = (string name) => header.IndexOf(name) is var i and >= 0 && i < reader.FieldCount ? reader.GetString(i).Trim() : "";
-            var (subscriber, error) = Parse(field, source);
+            var (subscriber, error) = Parse(field, source, taxonomy);
             if (subscriber is null)
             {
                 rejected.Add(new ImportProblem(line, error!));
@@ -60,7 +64,7 @@ public sealed class SubscriberCsvImporter(ISubscriberStore store, TimeProvider c
         return new ImportReport(good.Count, skipped, rejected);
     }
 
-    private (Subscriber? Subscriber, string? Error) Parse(Func<string, string> field, string source)
+    private (Subscriber? Subscriber, string? Error) Parse(Func<string, string> field, string source, RuleSetTaxonomy taxonomy)
     {
         if (!EmailAddress.TryNormalize(field("email"), out var email))
         {
@@ -88,14 +92,19 @@ public sealed class SubscriberCsvImporter(ISubscriberStore store, TimeProvider c
             default:
                 return (null, "cadence must be instant or daily");
         }
+        var (topics, regions) = (List(field("topics")), List(field("regions")));
+        if ((SubscriberChoices.Unknown("topic", topics, taxonomy.Topics) ?? SubscriberChoices.Unknown("region", regions, taxonomy.Regions)) is { } unknown)
+        {
+            return (null, unknown);
+        }
         var at = DateTimeOffset.TryParse(consent, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : clock.GetUtcNow();
         var name = field("name");
         return (Subscriber.Create(email) with
         {
             Name = name.Length == 0 ? null : name,
             Language = Languages.Normalize(language),
-            Topics = List(field("topics")),
-            Regions = List(field("regions")),
+            Topics = topics,
+            Regions = regions,
             Cadence = cadence,
             Status = SubscriberStatus.Active,
             ConsentAt = at,

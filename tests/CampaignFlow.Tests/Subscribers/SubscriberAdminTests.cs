@@ -59,4 +59,23 @@ public sealed class SubscriberAdminTests(AzuriteFixture azurite) : IClassFixture
         await Assert.ThrowsAsync<ArgumentException>(() => admin.AddAsync("someone@example.org", " "));
         await Assert.ThrowsAsync<ArgumentException>(() => admin.AddAsync("not an address", "form"));
     }
+
+    [Fact]
+    public async Task AddRefusesATopicOrRegionTheRuleSetDoesNotAssign()
+    {
+        await using var services = azurite.Services();
+        var admin = services.GetRequiredService<SubscriberAdmin>();
+        var address = $"typo-{Guid.NewGuid():n}@example.org";
+
+        var topic = await Assert.ThrowsAsync<ArgumentException>(() => admin.AddAsync(address, "form", topics: ["clearence"]));
+        var region = await Assert.ThrowsAsync<ArgumentException>(() => admin.AddAsync(address, "form", regions: ["Atlantis"]));
+
+        Assert.Contains("unknown topic \"clearence\"", topic.Message);
+        Assert.Contains("clearance", topic.Message);
+        Assert.Contains("unknown region \"atlantis\"", region.Message);
+        Assert.Null(await services.GetRequiredService<ISubscriberStore>().GetAsync(EmailAddress.Key(address)));
+        var added = await admin.AddAsync(address, "form", topics: [" Clearance "], regions: ["africa"]);
+        Assert.Equal(["clearance"], added.Topics);
+        Assert.Equal(["africa"], added.Regions);
+    }
 }

@@ -46,6 +46,27 @@ public sealed class SubscriberCsvImporterTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task RejectsARowWhoseTopicOrRegionTheRuleSetDoesNotAssign()
+    {
+        await using var services = azurite.Services();
+        var u = Unique();
+        var csv = $"""
+            email,topics,regions,consent
+            typo-{u}@example.org,clearence,,yes
+            nowhere-{u}@example.org,,atlantis,yes
+            fine-{u}@example.org,Clearance,africa,yes
+            """;
+
+        var report = await services.GetRequiredService<SubscriberCsvImporter>().ImportAsync(new StringReader(csv), "typos.csv");
+
+        Assert.Equal(1, report.Imported);
+        Assert.Equal([2, 3], report.Rejected.Select(p => p.Line));
+        Assert.Contains("unknown topic \"clearence\"", report.Rejected[0].Reason);
+        Assert.Contains("unknown region \"atlantis\"", report.Rejected[1].Reason);
+        Assert.Equal(["clearance"], (await services.GetRequiredService<ISubscriberStore>().GetAsync(EmailAddress.Key($"fine-{u}@example.org")))!.Topics);
+    }
+
+    [Fact]
     public async Task RefusesAFileWithoutAConsentColumnAndImportsNothing()
     {
         await using var services = azurite.Services();
