@@ -174,7 +174,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
         Assert.Contains("<p>Today:</p>\n<h2 style=\"font-size:18px\">&quot;&gt;&lt;script&gt;", digest.Html);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task APublishedTemplateReachesSubscribersThroughDelivery()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Templates:ActiveBlobName"] = $"templates/{Guid.NewGuid():N}.json" });

@@ -7,7 +7,7 @@ namespace CampaignFlow.Tests.Delivery;
 
 public sealed class DigestSenderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task SendsEachDigestSubscriberOneMailInTheirLanguageOnceADay()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);

@@ -62,7 +62,7 @@ public sealed class SendGridEmailSenderTests
         Assert.Empty(endpoint.Accepted);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task RefusesAWrongApiKeyWith401()
     {
         await using var endpoint = await SendGridEndpoint.StartAsync();
@@ -73,7 +73,7 @@ public sealed class SendGridEmailSenderTests
         Assert.Contains("401", error.Message);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task TreatsServerErrorsAsTransient()
     {
         await using var endpoint = await SendGridEndpoint.StartAsync();
@@ -84,7 +84,7 @@ public sealed class SendGridEmailSenderTests
         Assert.False(error.Permanent);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task TheEndpointRejectsABodyWithoutContentInSendGridsErrorShape()
     {
         await using var endpoint = await SendGridEndpoint.StartAsync();

@@ -16,7 +16,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
 
     private static string[] Addresses(JsonElement body) => Personalizations(body).Select(p => p.GetProperty("to")[0].GetProperty("email").GetString()!).ToArray();
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task SendsAnAlertTo2500SubscribersInThreeRequestsOfAtMost1000()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -38,7 +38,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task SendsOnlyToActiveInstantSubscribersWhoseTopicsAndRegionsMatchInTheirLanguage()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -70,7 +70,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         }
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task EveryRecipientGetsListUnsubscribeOneClickTheirOwnLinksBothPartsAndTheWhyLine()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -113,7 +113,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         }
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task EscapesStoryTextAndKeepsSubstitutionTagsOutOfIt()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -134,7 +134,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal("Alert: Ban <script>alert(1)</script> & \"more\"", body.GetProperty("subject").GetString());
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task DefersABatchRefusedWith429UntilTheRateLimitResets()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -157,7 +157,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task HonoursRetryAfterOnA429WithoutARateLimitReset()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -170,7 +170,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(h.Queue.Deferred).Delay);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task RetriesAServerErrorThroughTheQueueAndSendsOneCopy()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -187,7 +187,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task RetriesATimeoutAndSendsOneCopy()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:Timeout"] = "00:00:01" });
@@ -203,7 +203,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task PoisonsABatchRefusedWith400WithTheReason()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -222,7 +222,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Empty(h.Queue.Deferred);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task TheKillSwitchDefersEveryBatchAndSendsNothingUntilLifted()
     {
         var paused = new Dictionary<string, string?> { ["Sending:Paused"] = "true" };
@@ -247,7 +247,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, resumed.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task ASpikeOfSpamReportsPausesSendingAndLogsTheOperatorEvent()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Sending:SpamReportsToPause"] = "3" });
@@ -267,7 +267,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Null(await gate.PausedReasonAsync());
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task ACrashAfterSendGridAcceptedButBeforeTheLedgerWriteNeverSendsASecondCopy()
     {
         var crash = true;
@@ -288,7 +288,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Contains(h.Logs.Lines, l => l.Contains("email.batch.uncertain"));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task DuplicateAlertMessagesSendOneCopy()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -307,7 +307,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.Empty(h.Queue.Deferred);
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task TwoConcurrentDeliverersOfTheSameBatchSendOneCopy()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
@@ -327,7 +327,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task NoSubscriberAddressAppearsInTheLogsWhateverHappens()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
