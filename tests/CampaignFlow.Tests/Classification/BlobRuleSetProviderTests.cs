@@ -1,6 +1,5 @@
 using CampaignFlow.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using CampaignFlow.Classification;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,23 +12,13 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
 {
     private static readonly IOptions<ClassificationOptions> Options = Microsoft.Extensions.Options.Options.Create(new ClassificationOptions { RefreshSeconds = 30 });
 
-    private async Task<BlobContainerClient> NewContainerAsync()
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient($"config{Guid.NewGuid():N}");
-        await container.CreateIfNotExistsAsync();
-        return container;
-    }
-
-    private static string Version(string version) =>
-        JsonNode.Parse(RuleSetLoader.ReadDefaultJson())!.AsObject() is var o && (o["version"] = version) is not null ? o.ToJsonString() : "";
-
     private static BlobRuleSetProvider Provider(BlobContainerClient container, TimeProvider time) =>
         new(container, Options, time, NullLogger<BlobRuleSetProvider>.Instance, RuleSetLoader.LoadDefault());
 
     [Fact]
     public async Task UsesTheDefaultRuleSetWhenTheBlobIsAbsent()
     {
-        var provider = Provider(await NewContainerAsync(), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        var provider = Provider(await azurite.NewContainerAsync(), new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
 
         Assert.False(await provider.RefreshAsync());
 
@@ -39,8 +28,8 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task TheFirstStoryAfterAColdStartIsClassifiedWithThePublishedSet()
     {
-        var container = await NewContainerAsync();
-        await new BlobRuleSetStore(container, Options).PublishAsync(Version("published-v7"));
+        var container = await azurite.NewContainerAsync();
+        await new BlobRuleSetStore(container, Options).PublishAsync(TestRules.DefaultJson("published-v7"));
         var classifier = new RuleBasedClassifier(Provider(container, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))));
 
         await classifier.ReadyAsync();
@@ -63,15 +52,15 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task PicksUpAPublishedVersionWithoutRestartOnlyAfterTheInterval()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var store = new BlobRuleSetStore(container, Options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var provider = Provider(container, time);
-        await store.PublishAsync(Version("v1"));
+        await store.PublishAsync(TestRules.DefaultJson("v1"));
         Assert.True(await provider.RefreshAsync());
         Assert.Equal("v1", provider.Current.Version);
 
-        await store.PublishAsync(Version("v2"));
+        await store.PublishAsync(TestRules.DefaultJson("v2"));
         Assert.Equal("v1", provider.Current.Version);
         time.Advance(TimeSpan.FromSeconds(31));
         _ = provider.Current;
@@ -88,9 +77,9 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task RefusesAnInvalidRuleSetAndKeepsTheLastGoodOne()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var provider = Provider(container, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        await new BlobRuleSetStore(container, Options).PublishAsync(Version("good-1"));
+        await new BlobRuleSetStore(container, Options).PublishAsync(TestRules.DefaultJson("good-1"));
         await provider.RefreshAsync();
 
         await container.GetBlobClient(Options.Value.ActiveBlobName).UploadAsync(BinaryData.FromString("{\n  \"version\": \"bad\",\n  \"anchors\": [ {\"terms\": [\"\"]} ]\n}"), overwrite: true);
@@ -103,7 +92,7 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task PublishRefusesAnInvalidSetAndWritesNothing()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var store = new BlobRuleSetStore(container, Options);
 
         await Assert.ThrowsAsync<RuleSetValidationException>(() => store.PublishAsync("{ \"version\": \"x\", \"anchors\": [] "));
@@ -115,18 +104,18 @@ public sealed class BlobRuleSetProviderTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task RollsBackToAnEarlierVersionAndKeepsHistory()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var store = new BlobRuleSetStore(container, Options);
         var provider = Provider(container, new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        await store.PublishAsync(Version("r1"));
-        await store.PublishAsync(Version("r2"));
+        await store.PublishAsync(TestRules.DefaultJson("r1"));
+        await store.PublishAsync(TestRules.DefaultJson("r2"));
 
         await store.RollbackAsync("r1");
         await provider.RefreshAsync();
 
         Assert.Equal("r1", provider.Current.Version);
         Assert.Equal(["r1", "r2"], await store.ListVersionsAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.PublishAsync(Version("r2")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.PublishAsync(TestRules.DefaultJson("r2")));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.RollbackAsync("r9"));
     }
 }

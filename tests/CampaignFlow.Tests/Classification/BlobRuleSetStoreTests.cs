@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using CampaignFlow.Classification;
 using CampaignFlow.Tests.Support;
@@ -12,24 +11,14 @@ public sealed class BlobRuleSetStoreTests(AzuriteFixture azurite) : IClassFixtur
     private static readonly Microsoft.Extensions.Options.IOptions<ClassificationOptions> Options = Microsoft.Extensions.Options.Options.Create(new ClassificationOptions());
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private async Task<BlobContainerClient> NewContainerAsync()
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient($"config{Guid.NewGuid():N}");
-        await container.CreateIfNotExistsAsync();
-        return container;
-    }
-
-    private static string Version(string version) =>
-        JsonNode.Parse(RuleSetLoader.ReadDefaultJson())!.AsObject() is var o && (o["version"] = version) is not null ? o.ToJsonString() : "";
-
     [Fact]
     public async Task ListsVersionsNewestFirstByPublicationTimeNotByName()
     {
         var time = new FakeTimeProvider(Start);
-        var store = new BlobRuleSetStore(await NewContainerAsync(), Options, time);
-        await store.PublishAsync(Version("b"));
+        var store = new BlobRuleSetStore(await azurite.NewContainerAsync(), Options, time);
+        await store.PublishAsync(TestRules.DefaultJson("b"));
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await store.PublishAsync(Version("a"));
+        await store.PublishAsync(TestRules.DefaultJson("a"));
 
         var versions = await store.ListAsync();
 
@@ -41,9 +30,9 @@ public sealed class BlobRuleSetStoreTests(AzuriteFixture azurite) : IClassFixtur
     public async Task RecordsHowAndWhenTheActiveSetWasActivated()
     {
         var time = new FakeTimeProvider(Start);
-        var store = new BlobRuleSetStore(await NewContainerAsync(), Options, time);
-        await store.PublishAsync(Version("r1"));
-        await store.PublishAsync(Version("r2"));
+        var store = new BlobRuleSetStore(await azurite.NewContainerAsync(), Options, time);
+        await store.PublishAsync(TestRules.DefaultJson("r1"));
+        await store.PublishAsync(TestRules.DefaultJson("r2"));
         var published = await store.ReadActiveBlobAsync();
         time.Advance(TimeSpan.FromHours(2));
 
@@ -58,7 +47,7 @@ public sealed class BlobRuleSetStoreTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task NamesAnActiveBlobWrittenByOtherMeansEvenWhenItIsInvalid()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var store = new BlobRuleSetStore(container, Options, new FakeTimeProvider(Start));
         await container.GetBlobClient(Options.Value.ActiveBlobName).UploadAsync(BinaryData.FromString("{ \"version\": \"by-hand\", \"anchors\": [] }"));
 
@@ -72,7 +61,7 @@ public sealed class BlobRuleSetStoreTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task ListsNothingWhenTheContainerDoesNotExist()
     {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient($"absent{Guid.NewGuid():N}");
+        var container = azurite.Blobs.GetBlobContainerClient($"absent{Guid.NewGuid():N}");
 
         Assert.Empty(await new BlobRuleSetStore(container, Options).ListAsync());
         Assert.Null(await new BlobRuleSetStore(container, Options).ReadActiveBlobAsync());

@@ -9,6 +9,10 @@ internal static class TestRules
 
     public static CompiledRuleSet Default => LazyDefault.Value;
 
+    /// <summary>The shipped rule set's JSON under another version (a publishable copy).</summary>
+    public static string DefaultJson(string version) =>
+        System.Text.Json.Nodes.JsonNode.Parse(RuleSetLoader.ReadDefaultJson())!.AsObject() is var o && (o["version"] = version) is not null ? o.ToJsonString() : "";
+
     public static TermGroup Group(double weight, params string[] terms) => new() { Weight = weight, Terms = terms };
 
     /// <summary>One anchor group plus whatever the test adds.</summary>

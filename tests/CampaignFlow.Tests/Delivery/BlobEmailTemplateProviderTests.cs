@@ -20,13 +20,6 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly LogCapture _logs = new();
 
-    private async Task<BlobContainerClient> NewContainerAsync()
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient($"config{Guid.NewGuid():N}");
-        await container.CreateIfNotExistsAsync();
-        return container;
-    }
-
     private BlobEmailTemplateProvider Provider(BlobContainerClient container) => new(
         container, Settings, _time, LoggerFactory.Create(l => l.AddProvider(_logs)).CreateLogger<BlobEmailTemplateProvider>(), EmailTemplateLoader.LoadDefault());
 
@@ -50,7 +43,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task UsesTheBuiltInTemplatesWhenNothingIsPublished()
     {
-        var provider = Provider(await NewContainerAsync());
+        var provider = Provider(await azurite.NewContainerAsync());
 
         Assert.Same(EmailTemplateLoader.LoadDefault()["alert.fr"], await provider.GetAsync("alert", "fr"));
         Assert.Same(EmailTemplateLoader.LoadDefault()["digest.es"], await provider.GetAsync("digest", "es"));
@@ -59,7 +52,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task TheFirstMailAfterAColdStartAlreadyUsesThePublishedTemplate()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         await Store(container).PublishAsync(Files(("alert.fr.txt", "Subject: Alerte :", "Subject: Alerte CMC :")));
 
         var provider = Provider(container);
@@ -71,7 +64,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task AppliesAPublishedTemplateWithoutRestartOnlyAfterTheInterval()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var provider = Provider(container);
         Assert.Equal("Alerte : T", await SubjectAsync(provider, "alert", "fr"));
 
@@ -91,7 +84,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task RefusesAnInvalidPublishedTemplateLogsWhyAndKeepsTheLastGoodOne()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var provider = Provider(container);
         await Store(container).PublishAsync(Files(("alert.fr.txt", "Subject: Alerte :", "Subject: Alerte v1 :")));
         Assert.True(await provider.RefreshAsync());
@@ -121,7 +114,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task PublishRefusesAnInvalidSetAndWritesNothing()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
 
         var refused = await Assert.ThrowsAsync<EmailTemplateValidationException>(() => Store(container).PublishAsync(Files(("digest.es.txt", "{{stories}}", "{{noticias}}"))));
 
@@ -132,7 +125,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task ReturnsToTheBuiltInTemplatesWhenThePublishedSetIsDeleted()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         var provider = Provider(container);
         await Store(container).PublishAsync(Files(("digest.es.txt", "Subject: Resumen diario", "Subject: Noticias del día")));
         await provider.RefreshAsync();
@@ -147,7 +140,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     [Fact]
     public async Task EscapingHoldsInAStaffEditedTemplate()
     {
-        var container = await NewContainerAsync();
+        var container = await azurite.NewContainerAsync();
         await Store(container).PublishAsync(Files(
             ("alert.en.html", "<h1 style=\"font-size:22px\">{{title}}</h1>", "<h1 title=\"{{title}}\">{{title}}</h1><img alt=\"{{summary}}\" src=\"https://example.org/logo.png\">"),
             ("digest.en.html", "{{stories}}", "<p>Today:</p>\n{{stories}}\n<p>{{count}} {{date}}</p>")));

@@ -19,6 +19,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public TableServiceClient Tables => new(ConnectionString);
     public BlobServiceClient Blobs => new(ConnectionString);
 
+    /// <summary>A new, empty blob container of this test's own (tests sharing an Azurite stay apart).</summary>
+    public async Task<BlobContainerClient> NewContainerAsync(string prefix = "config")
+    {
+        var container = Blobs.GetBlobContainerClient($"{prefix}{Guid.NewGuid():N}");
+        await container.CreateIfNotExistsAsync();
+        return container;
+    }
+
     public async Task InitializeAsync()
     {
         _azurite = await Azurite.StartAsync(location: null);
