@@ -82,6 +82,14 @@ var rules = [
     dimension: 'reason'
   }
   {
+    name: 'delivery-uncertain'
+    displayName: 'CampaignFlow: deliveries of uncertain outcome'
+    description: 'A worker died with a SendGrid request in flight (email.batch.uncertain): its recipients are never sent that story again, so they may have missed it. Look the attempts up in SendGrid Activity by the custom arg delivery_attempt.'
+    severity: 2
+    query: 'customEvents | where name == "email.batch.uncertain" | extend storyId = tostring(customDimensions.storyId), attempts = tostring(customDimensions.attempts), recipients = toint(customDimensions["count"]) | summarize recipients = sum(recipients), attempts = make_set(attempts) by storyId'
+    dimension: 'storyId'
+  }
+  {
     name: 'sending-paused'
     displayName: 'CampaignFlow: sending paused'
     description: 'The app recorded sending.paused in the last 15 minutes: the kill switch is on and deliveries wait in the queue. Resolves itself 15 minutes after the last such event. Informational unless nobody meant to pause.'

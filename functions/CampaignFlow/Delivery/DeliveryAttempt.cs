@@ -14,4 +14,6 @@ public sealed record DeliveryAttempt
     public int AlreadySent { get; init; }
     public IReadOnlyList<string> Busy { get; init; } = [];
     public IReadOnlyList<string> Uncertain { get; init; } = [];
+    /// <summary>The attempts that died mid-request holding <see cref="Uncertain"/>: the <c>delivery_attempt</c> custom arg to look up in SendGrid.</summary>
+    public IReadOnlyList<string> UncertainAttempts { get; init; } = [];
 }

@@ -47,8 +47,11 @@ public sealed class DeliveryBatchStage(
         var attempt = await deliveries.BeginAsync(message.StoryId, message.Batch, active.Select(s => s.Id).ToList(), cancellationToken);
         if (attempt.Uncertain.Count > 0)
         {
-            logger.LogWarning("Batch {Batch} of {StoryId}: {Count} recipients belong to an attempt that died mid-request; not sent again", message.Batch, message.StoryId, attempt.Uncertain.Count);
-            telemetry.Track(PipelineEvents.BatchUncertain, message.StoryId, new Dictionary<string, object?> { ["batch"] = message.Batch, ["count"] = attempt.Uncertain.Count });
+            var attempts = string.Join(",", attempt.UncertainAttempts);
+            logger.LogWarning(
+                "Batch {Batch} of {StoryId}: {Count} recipients belong to delivery attempt {Attempts}, which died mid-request; not sent again. SendGrid's activity for custom arg delivery_attempt shows whether it went out",
+                message.Batch, message.StoryId, attempt.Uncertain.Count, attempts);
+            telemetry.Track(PipelineEvents.BatchUncertain, message.StoryId, new Dictionary<string, object?> { ["batch"] = message.Batch, ["count"] = attempt.Uncertain.Count, ["attempts"] = attempts });
         }
         var sent = attempt.Claimed.Count == 0 ? 0 : await SendAsync(message, classified, active, attempt, cancellationToken);
         if (attempt.Claimed.Count == 0)

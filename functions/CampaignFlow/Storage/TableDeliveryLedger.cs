@@ -54,16 +54,18 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             }
         });
         List<string> claimed = [.. fresh.SelectMany(c => c)], busy = [], uncertain = [];
+        var uncertainAttempts = new SortedSet<string>(StringComparer.Ordinal);
         var alreadySent = 0;
         var attempts = new Dictionary<string, AttemptRow?>();
         foreach (var id in conflicted.SelectMany(c => c))
         {
-            switch (await ClaimOneAsync(storyId, id, attemptId, now, attempts, cancellationToken))
+            var (claim, owner) = await ClaimOneAsync(storyId, id, attemptId, now, attempts, cancellationToken);
+            switch (claim)
             {
                 case DeliveryClaim.Claimed: claimed.Add(id); break;
                 case DeliveryClaim.AlreadySent: alreadySent++; break;
                 case DeliveryClaim.Busy: busy.Add(id); break;
-                case DeliveryClaim.Uncertain: uncertain.Add(id); break;
+                case DeliveryClaim.Uncertain: uncertain.Add(id); uncertainAttempts.Add(owner); break;
             }
         }
         return new DeliveryAttempt
@@ -76,6 +78,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             AlreadySent = alreadySent,
             Busy = busy,
             Uncertain = uncertain,
+            UncertainAttempts = [.. uncertainAttempts],
         };
     }
 
@@ -127,7 +130,8 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
         return count;
     }
 
-    private async Task<DeliveryClaim> ClaimOneAsync(
+    /// <summary>What the ledger says about one recipient, and the attempt that holds them.</summary>
+    private async Task<(DeliveryClaim Claim, string Owner)> ClaimOneAsync(
         string storyId, string recipientId, string attemptId, DateTimeOffset now, Dictionary<string, AttemptRow?> attempts, CancellationToken cancellationToken)
     {
         for (var round = 0; round < 4; round++)
@@ -135,7 +139,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             try
             {
                 await _table.AddEntityAsync(Claim(storyId, recipientId, attemptId, now), cancellationToken);
-                return DeliveryClaim.Claimed;
+                return (DeliveryClaim.Claimed, attemptId);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -148,18 +152,18 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             var owner = existing.Value!.GetString("Attempt") ?? "";
             if (owner == attemptId)
             {
-                return DeliveryClaim.Claimed;
+                return (DeliveryClaim.Claimed, attemptId);
             }
             var attempt = await AttemptAsync(storyId, owner, attempts, cancellationToken);
             var fresh = attempt is not null && now - attempt.UpdatedAt < IDeliveryLedger.Lease;
             switch (attempt?.Status)
             {
                 case Sent:
-                    return DeliveryClaim.AlreadySent;
+                    return (DeliveryClaim.AlreadySent, owner);
                 case Sending:
-                    return fresh ? DeliveryClaim.Busy : DeliveryClaim.Uncertain;
+                    return (fresh ? DeliveryClaim.Busy : DeliveryClaim.Uncertain, owner);
                 case Prepared when fresh:
-                    return DeliveryClaim.Busy;
+                    return (DeliveryClaim.Busy, owner);
                 case Prepared:
                     // Its worker died before sending. Fence it (prepared → failed by ETag) so it can never start sending.
                     if (!await FenceAsync(storyId, owner, attempt!.ETag, cancellationToken))
@@ -174,14 +178,14 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
             try
             {
                 await _table.UpdateEntityAsync(Claim(storyId, recipientId, attemptId, now), existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                return DeliveryClaim.Claimed;
+                return (DeliveryClaim.Claimed, attemptId);
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
                 attempts.Remove(owner);
             }
         }
-        return DeliveryClaim.Busy;
+        return (DeliveryClaim.Busy, "");
     }
 
     private async Task<bool> FenceAsync(string storyId, string attemptId, ETag etag, CancellationToken cancellationToken)

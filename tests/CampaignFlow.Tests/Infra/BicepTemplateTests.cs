@@ -20,6 +20,7 @@ public sealed class BicepTemplateTests
         "feed-failing",
         "sendgrid-errors",
         "sending-paused",
+        "delivery-uncertain",
     };
 
     // Every setting the app reads in Azure; the lead's settings test compares the code and the README with this.
@@ -206,6 +207,7 @@ public sealed class BicepTemplateTests
         Assert.Contains("parameters('feedFailureThreshold')", queries);
         Assert.Contains("\"email.batch.failed\"", queries);
         Assert.Contains("\"sending.paused\"", queries);
+        Assert.Contains("\"email.batch.uncertain\"", queries);
         Assert.Contains("success == false", queries);
     }
 
