@@ -108,10 +108,10 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     public static string WhyTerms(ClassifiedStory classified, string language, RuleSetTaxonomy taxonomy)
     {
         // Only words the story actually contains (anchors, proximity pairs, context), not the classifier's bonuses.
-        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0 && e.Kind is "anchor" or "proximity" or "context").Select(e => $"\u201c{EmailTemplate.OneLine(e.Term)}\u201d").Distinct().Take(4).ToList();
+        var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0 && e.Kind is "anchor" or "proximity" or "context").Select(e => LocalizedText.Quote(EmailTemplate.OneLine(e.Term), language)).Distinct().Take(4).ToList();
         var labels = classified.Verdict.Topics.Select(t => EmailTemplate.OneLine(taxonomy.TopicLabel(t, language))).Distinct();
         var topics = classified.Verdict.Topics.Count == 0 ? "" : $" ({LocalizedText.Topics(labels, language)})";
-        return (terms.Count == 0 ? "\u201ccluster munitions\u201d" : string.Join(", ", terms)) + topics;
+        return (terms.Count == 0 ? LocalizedText.Quote("cluster munitions", language) : string.Join(", ", terms)) + topics;
     }
 
     /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>

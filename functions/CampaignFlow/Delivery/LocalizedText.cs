@@ -57,4 +57,12 @@ public static class LocalizedText
     }
 
     private static string Known(string? language) => language is not null && Months.ContainsKey(language) ? language.ToLowerInvariant() : "en";
+
+    /// <summary>A quoted term as the language quotes it: “…” in English, «…» in Norwegian and Spanish, « … » in French (a plain space: templates fold every value to one line of ordinary spaces).</summary>
+    public static string Quote(string term, string? language) => Known(language) switch
+    {
+        "no" or "es" => $"\u00ab{term}\u00bb",
+        "fr" => $"\u00ab {term} \u00bb",
+        _ => $"\u201c{term}\u201d",
+    };
 }

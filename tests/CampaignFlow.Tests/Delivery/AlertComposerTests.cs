@@ -89,9 +89,9 @@ public sealed class AlertComposerTests
     }
 
     [Theory]
-    [InlineData("no", "og denne saken nevner \u201ccluster munitions\u201d (emner: Konferanser og møter mellom stater).")]
-    [InlineData("fr", "et cet article mentionne \u201ccluster munitions\u201d (thèmes : Conférences et réunions des États).")]
-    [InlineData("es", "y esta noticia menciona \u201ccluster munitions\u201d (temas: Conferencias y reuniones de los Estados).")]
+    [InlineData("no", "og denne saken nevner \u00abcluster munitions\u00bb (emner: Konferanser og møter mellom stater).")]
+    [InlineData("fr", "et cet article mentionne \u00ab cluster munitions \u00bb (thèmes : Conférences et réunions des États).")]
+    [InlineData("es", "y esta noticia menciona \u00abcluster munitions\u00bb (temas: Conferencias y reuniones de los Estados).")]
     public async Task NamesTheTopicsInTheWhyLineByTheirLabelInTheSubscribersLanguage(string language, string why)
     {
         var email = await ComposeAsync(Story("Title"), Reader with { Language = language });

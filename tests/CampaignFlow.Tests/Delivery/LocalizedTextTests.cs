@@ -29,4 +29,12 @@ public sealed class LocalizedTextTests
     [InlineData("es", 4, "4 noticias")]
     public void CountsStoriesWithTheRightNoun(string language, int count, string expected) =>
         Assert.Equal(expected, LocalizedText.Stories(count, language));
+
+    [Theory]
+    [InlineData("en", "\u201cOslo Process\u201d")]
+    [InlineData("no", "\u00abOslo Process\u00bb")]
+    [InlineData("es", "\u00abOslo Process\u00bb")]
+    [InlineData("fr", "\u00ab Oslo Process \u00bb")]
+    public void QuotesATermAsTheLanguageDoes(string language, string expected) =>
+        Assert.Equal(expected, LocalizedText.Quote("Oslo Process", language));
 }
