@@ -51,7 +51,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
-        services.AddSingleton<DigestSender>();
+        services.AddSingleton<DigestPlanner>();
         services.AddSingleton<SendGridEventVerifier>();
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<StageRunner>();
@@ -68,7 +68,9 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<IFeedPoller, FeedPoller>();
         services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
         services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();
+        services.AddSingleton<BatchDelivery>();
         services.AddSingleton<IPipelineStage<DeliveryBatchMessage, int>, DeliveryBatchStage>();
+        services.AddSingleton<IPipelineStage<DigestBatchMessage, int>, DigestBatchStage>();
         return services;
     }
 }

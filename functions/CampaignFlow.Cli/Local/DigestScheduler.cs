@@ -1,4 +1,4 @@
-using CampaignFlow.Delivery;
+using CampaignFlow.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Cli.Local;
 
 /// <summary>
-/// The local stand-in for the SendDigest timer: sends the daily digest on <c>SendDigest__Schedule</c>, as the Functions
-/// app does. Like the timer it does not fire at start; the digest's ledger makes a second run on one day send nothing.
+/// The local stand-in for the SendDigest timer: plans the daily digest on <c>SendDigest__Schedule</c>, as the Functions
+/// app does, and the local DeliverDigest listener sends its batches from the digests queue. Like the timer it does not
+/// fire at start; the digest's ledger makes a second run on one day send nothing.
 /// </summary>
-public sealed class DigestScheduler(DigestSender digest, IConfiguration configuration, TimeProvider clock, ILogger<DigestScheduler> logger) : BackgroundService
+public sealed class DigestScheduler(DigestPlanner planner, IConfiguration configuration, TimeProvider clock, ILogger<DigestScheduler> logger) : BackgroundService
 {
     public const string Setting = "SendDigest:Schedule";
 
@@ -27,8 +28,8 @@ public sealed class DigestScheduler(DigestSender digest, IConfiguration configur
             await _schedule.WaitUntilAsync(next, stoppingToken);
             try
             {
-                var sent = await digest.SendAsync(stoppingToken);
-                logger.LogInformation("Daily digest sent to {Recipients} subscribers", sent);
+                var plan = await planner.PlanAsync(stoppingToken);
+                logger.LogInformation("Daily digest planned: {Recipients} subscribers in {Batches} batches", plan.Recipients, plan.Batches);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

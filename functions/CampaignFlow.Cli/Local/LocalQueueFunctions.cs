@@ -13,6 +13,7 @@ public sealed class LocalQueueFunctions(
     IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification> classify,
     IPipelineStage<AlertMessage, int> notify,
     IPipelineStage<DeliveryBatchMessage, int> deliver,
+    IPipelineStage<DigestBatchMessage, int> digest,
     LocalActivity activity,
     ILogger<LocalQueueFunctions> logger)
 {
@@ -38,5 +39,13 @@ public sealed class LocalQueueFunctions(
         {
             var sent = await deliver.HandleAsync(batch, ct);
             logger.LogInformation("  batch {Batch} of {StoryId}: sent to {Recipients} recipient(s)", batch.Batch, batch.StoryId[..8], sent);
+        }, cancellationToken));
+
+    [FunctionName("DeliverDigest")]
+    public Task DeliverDigestAsync([QueueTrigger(QueueNames.Digests)] string message, CancellationToken cancellationToken) =>
+        activity.RunAsync(() => runner.RunAsync<DigestBatchMessage>(QueueNames.Digests, message, async (batch, ct) =>
+        {
+            var sent = await digest.HandleAsync(batch, ct);
+            logger.LogInformation("  batch {Batch} of {Digest}: sent to {Recipients} recipient(s)", batch.Batch, batch.Digest, sent);
         }, cancellationToken));
 }

@@ -12,6 +12,9 @@ namespace CampaignFlow.Delivery;
 /// </summary>
 public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider templates)
 {
+    /// <summary>The SendGrid category of every digest mail.</summary>
+    public const string Category = "digest";
+
     public async Task<EmailBatch> ComposeAsync(
         string key, int batch, string attemptId, IReadOnlyList<ClassifiedStory> items, string language, IReadOnlyList<Subscriber> recipients, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -45,7 +48,7 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
             Html = body,
             Text = plain,
             Headers = new Dictionary<string, string> { ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
-            Categories = [DigestSender.Category],
+            Categories = [Category],
             CustomArgs = new Dictionary<string, string> { ["digest"] = key, ["batch"] = batch.ToString(CultureInfo.InvariantCulture), ["delivery_attempt"] = attemptId },
             Recipients = recipients.Select(r => links.Recipient(r, key)).ToList(),
         };

@@ -6,6 +6,7 @@ public static class QueueNames
     public const string Stories = "stories";
     public const string Alerts = "alerts";
     public const string Deliveries = "deliveries";
+    public const string Digests = "digests";
 
-    public static IReadOnlyList<string> All { get; } = [Stories, Alerts, Deliveries];
+    public static IReadOnlyList<string> All { get; } = [Stories, Alerts, Deliveries, Digests];
 }

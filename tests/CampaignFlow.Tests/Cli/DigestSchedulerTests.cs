@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using CampaignFlow.Classification;
 using CampaignFlow.Cli.Local;
+using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Tests.Support;
@@ -12,7 +14,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignFlow.Tests.Cli;
 
-/// <summary>The local host's digest timer: the real DigestSender against Azurite, mail to the outbox, a fake clock.</summary>
+/// <summary>
+/// The local host's digest timer: the real DigestPlanner against Azurite and the local DeliverDigest listener's handler
+/// on what it queued, mail to the outbox, a fake clock.
+/// </summary>
 public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly TempDirectory _outbox = new();
@@ -91,10 +96,16 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
         await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at 2026-03-03 09:15:00Z", StringComparison.Ordinal)));
         await scheduler.StopAsync(CancellationToken.None);
 
+        Assert.Empty(Digests()); // planned only: the queue listener sends
+        Assert.Contains(_logs.Lines, l => l.Contains("Daily digest planned: 1 subscribers in 1 batches", StringComparison.Ordinal));
+        var queued = await services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Digests).ReceiveMessagesAsync(32);
+        var message = Assert.Single(queued.Value);
+        await ActivatorUtilities.CreateInstance<LocalQueueFunctions>(services, new LocalActivity()).DeliverDigestAsync(message.Body.ToString(), CancellationToken.None);
+
         var mail = Assert.Single(Digests());
         Assert.Contains($"To: {reader.Email}", File.ReadAllText(mail));
         Assert.Contains("Norway ratifies the Convention on Cluster Munitions", File.ReadAllText(Path.ChangeExtension(mail, ".html")));
-        Assert.Contains(_logs.Lines, l => l.Contains("Daily digest sent to 1 subscribers", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("batch 1 of digest-20260302: sent to 1 recipient(s)", StringComparison.Ordinal));
     }
 
     [Fact]

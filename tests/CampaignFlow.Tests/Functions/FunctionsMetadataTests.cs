@@ -51,6 +51,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("ClassifyStory", "stories")]
     [InlineData("NotifySubscribers", "alerts")]
     [InlineData("DeliverBatch", "deliveries")]
+    [InlineData("DeliverDigest", "digests")]
     public void QueueStagesListenOnTheirQueueWithTheHostStorageConnection(string function, string queue)
     {
         var trigger = Trigger(function);
@@ -60,9 +61,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void DeclaresTheThreePipelineFunctions()
+    public void DeclaresThePipelineFunctions()
     {
         var names = Metadata().Select(f => (string?)f!["name"]).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "PollNewsFeed", "ClassifyStory", "NotifySubscribers" }, names);
+        Assert.Superset(new HashSet<string?> { "PollNewsFeed", "ClassifyStory", "NotifySubscribers", "DeliverBatch", "SendDigest", "DeliverDigest" }, names);
     }
 }

@@ -284,7 +284,7 @@ public sealed class DeliveryBatchStageTests(AzuriteFixture azurite) : IClassFixt
 
         Assert.Equal(1, h.Endpoint.Requests);
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
-        Assert.Equal(DeliveryBatchStage.BusyRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
+        Assert.Equal(BatchDelivery.BusyRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
         Assert.Contains(h.Logs.Lines, l => l.Contains("email.batch.uncertain"));
         // The operator can look the dead attempt up in SendGrid's activity by the custom arg it sent.
         var sentAttempt = h.Endpoint.Accepted.Single().GetProperty("personalizations")[0].GetProperty("custom_args").GetProperty("delivery_attempt").GetString()!;

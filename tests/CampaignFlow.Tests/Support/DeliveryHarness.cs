@@ -33,6 +33,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
 
     public AlertFanOutStage FanOut => (AlertFanOutStage)Services.GetRequiredService<IPipelineStage<AlertMessage, int>>();
     public IPipelineStage<DeliveryBatchMessage, int> Deliver => Services.GetRequiredService<IPipelineStage<DeliveryBatchMessage, int>>();
+    public IPipelineStage<DigestBatchMessage, int> DeliverDigest => Services.GetRequiredService<IPipelineStage<DigestBatchMessage, int>>();
     public StageRunner Runner => Services.GetRequiredService<StageRunner>();
 
     public static async Task<DeliveryHarness> StartAsync(
@@ -117,6 +118,19 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <summary>Runs a batch the way the queue trigger does (poison, defer or rethrow).</summary>
     public Task RunAsync(DeliveryBatchMessage message) =>
         Runner.RunAsync<DeliveryBatchMessage>(QueueNames.Deliveries, MessageSerializer.Serialize(message), (m, ct) => Deliver.HandleAsync(m, ct));
+
+    /// <summary>Runs the digest timer and returns the batch messages it enqueued that list one of <paramref name="stories"/>.</summary>
+    public async Task<IReadOnlyList<DigestBatchMessage>> PlanDigestAsync(params ClassifiedStory[] stories)
+    {
+        var before = Queue.Sent.Count;
+        await Services.GetRequiredService<DigestPlanner>().PlanAsync();
+        var ids = stories.Select(s => s.Story.Id).ToHashSet(StringComparer.Ordinal);
+        return Queue.Sent.Skip(before).Select(m => m.Message).OfType<DigestBatchMessage>().Where(m => m.Stories.Any(ids.Contains)).ToList();
+    }
+
+    /// <summary>Runs a digest batch the way the DeliverDigest trigger does (poison, defer or rethrow).</summary>
+    public Task RunAsync(DigestBatchMessage message) =>
+        Runner.RunAsync<DigestBatchMessage>(QueueNames.Digests, MessageSerializer.Serialize(message), (m, ct) => DeliverDigest.HandleAsync(m, ct));
 
     public async ValueTask DisposeAsync()
     {
