@@ -25,14 +25,14 @@ public sealed class BatchDelivery(
     /// <summary>
     /// Delivers batch <paramref name="batch"/> of <paramref name="key"/> (the ledger partition: a story id or a digest
     /// key) to those of <paramref name="recipients"/> still active. <paramref name="load"/> runs once sending is allowed
-    /// and before anything is claimed (a missing story rejects the message without a claim); the composer it returns
-    /// builds the mail for the claimed recipients under the attempt's id. Returns how many recipients were sent now.
+    /// and before anything is claimed (a missing story rejects the message without a claim); the <see cref="BatchComposer"/> it
+    /// returns builds the mail for the claimed recipients under the attempt's id. Returns how many recipients were sent now.
     /// </summary>
     public async Task<int> SendAsync(
         string key,
         int batch,
         IReadOnlyList<string> recipients,
-        Func<CancellationToken, Task<Func<IReadOnlyList<Subscriber>, string, CancellationToken, Task<EmailBatch>>>> load,
+        Func<CancellationToken, Task<BatchComposer>> load,
         CancellationToken cancellationToken = default)
     {
         if (recipients.Count > AlertFanOutStage.BatchSize)
@@ -78,7 +78,7 @@ public sealed class BatchDelivery(
         int batch,
         List<Subscriber> active,
         DeliveryAttempt attempt,
-        Func<IReadOnlyList<Subscriber>, string, CancellationToken, Task<EmailBatch>> compose,
+        BatchComposer compose,
         CancellationToken cancellationToken)
     {
         var claimed = attempt.Claimed.ToHashSet(StringComparer.Ordinal);
