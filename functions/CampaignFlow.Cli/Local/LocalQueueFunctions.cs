@@ -1,4 +1,6 @@
+using CampaignFlow.Delivery;
 using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +16,7 @@ public sealed class LocalQueueFunctions(
     IPipelineStage<AlertMessage, int> notify,
     IPipelineStage<DeliveryBatchMessage, int> deliver,
     IPipelineStage<DigestBatchMessage, int> digest,
+    IStoryLedger stories,
     LocalActivity activity,
     ILogger<LocalQueueFunctions> logger)
 {
@@ -22,7 +25,11 @@ public sealed class LocalQueueFunctions(
         activity.RunAsync(() => runner.RunAsync<StoryMessage>(QueueNames.Stories, message, async (story, ct) =>
         {
             var verdict = await classify.HandleAsync(story, ct);
-            logger.LogInformation("  classified {StoryId}: {Decision} (score {Score:0.00}; {Topics})", story.StoryId[..8], verdict.Decision, verdict.Score, verdict.Topics.Count == 0 ? "no topics" : string.Join(", ", verdict.Topics));
+            // Feed text on a terminal: one line, control characters (escape sequences) folded to spaces, cut short.
+            var title = EmailTemplate.OneLine((await stories.GetAsync(story.StoryId, ct))?.Title ?? "");
+            logger.LogInformation(
+                "  classified {StoryId} {Title}: {Decision} (score {Score:0.00}; {Topics})",
+                story.StoryId[..8], title.Length > 60 ? title[..59] + "…" : title, verdict.Decision, verdict.Score, verdict.Topics.Count == 0 ? "no topics" : string.Join(", ", verdict.Topics));
         }, cancellationToken));
 
     [FunctionName("NotifySubscribers")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,9 @@ public sealed class ArticleFetcher(HttpClient http, IOptionsMonitor<FeedOptions>
 {
     private const int MaxRedirects = 3;
 
+    /// <summary>Feed and host pairs already reported as not allowed: said once per process, not once per article.</summary>
+    private static readonly ConcurrentDictionary<(string Feed, string Host), bool> Refused = new();
+
     /// <summary>The article's main text and language alternates, or null when it may not or could not be fetched.</summary>
     public async Task<ArticlePage?> FetchAsync(FeedSource source, string link, CancellationToken cancellationToken = default)
     {
@@ -30,7 +34,12 @@ public sealed class ArticleFetcher(HttpClient http, IOptionsMonitor<FeedOptions>
         {
             if (!IsAllowed(source, uri, articles))
             {
-                logger.LogInformation("Not fetching an article of feed {Feed} from host {Host}: not the feed's host or an allowed one", source.Name, uri.Host);
+                if (Refused.TryAdd((source.Name, uri.Host), true))
+                {
+                    logger.LogInformation(
+                        "Not fetching articles of feed {Feed} from host {Host}: not the feed's host or an allowed one (Feeds__Articles__AllowedHosts__N); classifying on the feed's summaries",
+                        source.Name, uri.Host);
+                }
                 return null;
             }
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, limit.Token);
