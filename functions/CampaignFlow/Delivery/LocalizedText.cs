@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Subscribers;
 
 namespace CampaignFlow.Delivery;
 
@@ -56,7 +57,8 @@ public static class LocalizedText
         };
     }
 
-    private static string Known(string? language) => language is not null && Months.ContainsKey(language) ? language.ToLowerInvariant() : "en";
+    /// <summary>The subscriber language (aliases such as <c>nb</c> → <c>no</c>, anything else English), as everywhere else.</summary>
+    private static string Known(string? language) => Languages.Normalize(language);
 
     /// <summary>A quoted term as the language quotes it: “…” in English, «…» in Norwegian and Spanish, « … » in French (a plain space: templates fold every value to one line of ordinary spaces).</summary>
     public static string Quote(string term, string? language) => Known(language) switch

@@ -11,6 +11,7 @@ public sealed class LocalizedTextTests
     [InlineData("no", "1. august 2010")]
     [InlineData("fr", "1er août 2010")]
     [InlineData("es", "1 de agosto de 2010")]
+    [InlineData("nb", "1. august 2010")]
     [InlineData("de", "1 August 2010")]
     [InlineData(null, "1 August 2010")]
     public void WritesTheDateInTheSubscribersLanguage(string? language, string expected) =>
