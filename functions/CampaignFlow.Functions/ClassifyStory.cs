@@ -1,11 +1,12 @@
 using CampaignFlow.Pipeline;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using CampaignFlow.Classification;
 
 namespace CampaignFlow.Functions;
 
 /// <summary>Queue trigger: classifies one story and raises an alert when it is relevant.</summary>
-public sealed class ClassifyStory(StageRunner runner, IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification> stage, ILogger<ClassifyStory> logger)
+public sealed class ClassifyStory(StageRunner runner, IPipelineStage<StoryMessage, StoryVerdict> stage, ILogger<ClassifyStory> logger)
 {
     [Function(nameof(ClassifyStory))]
     public Task RunAsync([QueueTrigger(QueueNames.Stories, Connection = "AzureWebJobsStorage")] string message, CancellationToken cancellationToken) =>

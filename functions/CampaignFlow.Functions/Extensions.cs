@@ -1,8 +1,10 @@
-using CampaignFlow.Storage;
+using CampaignFlow.Azure.Storage;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using CampaignFlow.Azure;
+using CampaignFlow.Web;
 
 namespace CampaignFlow.Functions;
 
@@ -16,6 +18,7 @@ public static class Extensions
         builder.Services.AddSingleton<IPipelineTelemetry, ApplicationInsightsPipelineTelemetry>();
         builder.Services.AddCampaignFlow(builder.Configuration);
         builder.Services.AddCampaignFlowAzure(builder.Configuration);
+        builder.Services.AddCampaignFlowWeb();
         builder.Services.AddHostedService<StorageStartup>();
         return builder;
     }

@@ -2,6 +2,7 @@ using CampaignFlow.Operations;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using CampaignFlow.Azure.Operations;
 
 namespace CampaignFlow.Functions;
 

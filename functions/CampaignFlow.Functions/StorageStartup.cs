@@ -1,5 +1,5 @@
-using CampaignFlow.Storage;
 using Microsoft.Extensions.Hosting;
+using CampaignFlow.Azure.Storage;
 
 namespace CampaignFlow.Functions;
 

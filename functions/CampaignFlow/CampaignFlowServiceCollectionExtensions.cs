@@ -6,7 +6,6 @@ using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
-using CampaignFlow.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignFlow;
 
-/// <summary>Wires the domain services; hosts call this and <c>AddCampaignFlowAzure</c>, nothing else.</summary>
+/// <summary>Wires the domain services; hosts call this, <c>AddCampaignFlowAzure</c> and <c>AddCampaignFlowWeb</c>, nothing else.</summary>
 public static class CampaignFlowServiceCollectionExtensions
 {
     public static IServiceCollection AddCampaignFlow(this IServiceCollection services, IConfiguration configuration)
@@ -52,8 +51,6 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
         services.AddSingleton<DigestPlanner>();
-        services.AddSingleton<SendGridEventVerifier>();
-        services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<StageRunner>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
         // retry pipeline: its handler must stay the one that checks every connected address.
@@ -66,11 +63,11 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<IFeedDocumentParser, FeedDocumentParser>();
         services.AddSingleton<StoryIngestor>();
         services.AddSingleton<IFeedPoller, FeedPoller>();
-        services.AddSingleton<IPipelineStage<StoryMessage, Classification.Classification>, StoryClassificationStage>();
-        services.AddSingleton<IPipelineStage<AlertMessage, int>, AlertFanOutStage>();
+        services.AddSingleton<IPipelineStage<StoryMessage, StoryVerdict>, ClassifyStoryStage>();
+        services.AddSingleton<IPipelineStage<AlertMessage, int>, NotifySubscribersStage>();
         services.AddSingleton<BatchDelivery>();
-        services.AddSingleton<IPipelineStage<DeliveryBatchMessage, int>, DeliveryBatchStage>();
-        services.AddSingleton<IPipelineStage<DigestBatchMessage, int>, DigestBatchStage>();
+        services.AddSingleton<IPipelineStage<DeliveryBatchMessage, int>, DeliverBatchStage>();
+        services.AddSingleton<IPipelineStage<DigestBatchMessage, int>, DeliverDigestStage>();
         return services;
     }
 }

@@ -6,13 +6,15 @@ using CampaignFlow.Cli.Local;
 using CampaignFlow.Cli.SendGridLoopback;
 using CampaignFlow.Delivery;
 using CampaignFlow.Pipeline;
-using CampaignFlow.Storage;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SendGrid;
+using CampaignFlow.Azure.Email;
+using CampaignFlow.Azure.Storage;
+using CampaignFlow.Azure;
 
 namespace CampaignFlow.Cli.Bench;
 
@@ -97,7 +99,7 @@ public static class FanoutBenchmark
         }
     }
 
-    private static async Task<List<SendGrid.Helpers.Mail.SendGridMessage>> PrebuildAsync(IServiceProvider services, ClassifiedStory story, CancellationToken cancellationToken)
+    private static async Task<List<global::SendGrid.Helpers.Mail.SendGridMessage>> PrebuildAsync(IServiceProvider services, ClassifiedStory story, CancellationToken cancellationToken)
     {
         var composer = services.GetRequiredService<AlertComposer>();
         var sender = services.GetRequiredService<IOptions<EmailOptions>>().Value;
@@ -106,8 +108,8 @@ public static class FanoutBenchmark
         {
             all.Add(subscriber);
         }
-        var messages = new List<SendGrid.Helpers.Mail.SendGridMessage>();
-        foreach (var (chunk, i) in all.Chunk(AlertFanOutStage.BatchSize).Select((chunk, i) => (chunk, i)))
+        var messages = new List<global::SendGrid.Helpers.Mail.SendGridMessage>();
+        foreach (var (chunk, i) in all.Chunk(NotifySubscribersStage.BatchSize).Select((chunk, i) => (chunk, i)))
         {
             messages.Add(SendGridEmailSender.ToMessage(await composer.ComposeBatchAsync(story, "en", chunk, Guid.NewGuid().ToString("n"), i + 1, cancellationToken), sender));
         }
@@ -117,7 +119,7 @@ public static class FanoutBenchmark
     private static async Task<ClassifiedStory> StoryAsync(IStoryLedger ledger, CancellationToken cancellationToken)
     {
         var story = new Story { Id = "bench" + Guid.NewGuid().ToString("n")[..8], Feed = "bench", Title = "Convention on Cluster Munitions enters into force", Summary = "Bench story.", Link = "https://www.regjeringen.no/en/bench/" };
-        var verdict = new Classification.Classification { Relevant = true, Score = 5, Decision = ClassificationDecision.Send, RuleSetVersion = "bench", Evidence = [new TermMatch("cluster munitions", 0, 17)] };
+        var verdict = new StoryVerdict { Relevant = true, Score = 5, Decision = ClassificationDecision.Send, RuleSetVersion = "bench", Evidence = [new TermMatch("cluster munitions", 0, 17)] };
         await ledger.TryAddAsync(story, cancellationToken);
         await ledger.SaveVerdictAsync(story.Id, verdict, cancellationToken);
         return new ClassifiedStory(story, verdict);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CampaignFlow.Classification;
 using CampaignFlow.Cli.Bench;
+using CampaignFlow.Cli.Tools;
 
 namespace CampaignFlow.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CampaignFlow.Classification;
+using CampaignFlow.Cli.Tools;
 
 namespace CampaignFlow.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CampaignFlow.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using CampaignFlow.Cli.Tools;
 
 namespace CampaignFlow.Cli.Commands;
 

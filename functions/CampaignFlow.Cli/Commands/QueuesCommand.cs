@@ -2,6 +2,7 @@ using System.CommandLine;
 using CampaignFlow.Cli.Local;
 using CampaignFlow.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using CampaignFlow.Azure.Operations;
 
 namespace CampaignFlow.Cli.Commands;
 

@@ -6,6 +6,7 @@ using CampaignFlow.Classification;
 using CampaignFlow.Cli.Local;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CampaignFlow.Azure.Published;
 
 namespace CampaignFlow.Cli.Commands;
 

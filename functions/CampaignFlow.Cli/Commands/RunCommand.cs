@@ -1,11 +1,11 @@
 using System.CommandLine;
 using CampaignFlow.Cli.Local;
 using CampaignFlow.Feeds;
-using CampaignFlow.Storage;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using CampaignFlow.Azure.Storage;
 
 namespace CampaignFlow.Cli.Commands;
 

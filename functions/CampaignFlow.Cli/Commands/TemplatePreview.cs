@@ -67,7 +67,7 @@ public static class TemplatePreview
 
     private static ClassifiedStory Sample(string id, string title, string summary, string link, DateTimeOffset published, string[] topics, string[] regions) => new(
         new Story { Id = id, Feed = "regjeringen-en", Language = "en", Title = title, Summary = summary, Link = link, Published = published },
-        new Classification.Classification
+        new StoryVerdict
         {
             Relevant = true,
             Score = 0.93,

@@ -4,6 +4,8 @@ using CampaignFlow.Delivery;
 using CampaignFlow.Subscribers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CampaignFlow.Azure.Email;
+using CampaignFlow.Azure.Published;
 
 namespace CampaignFlow.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using CampaignFlow.Storage;
+using CampaignFlow.Azure.Storage;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using CampaignFlow.Azure;
+using CampaignFlow.Web;
 
 namespace CampaignFlow.Cli.Local;
 
@@ -46,6 +48,7 @@ public static class LocalPipelineHost
                 services.AddSingleton<IPipelineTelemetry>(sp => sp.GetRequiredService<RunTally>());
                 services.AddCampaignFlow(context.Configuration);
                 services.AddCampaignFlowAzure(context.Configuration);
+                services.AddCampaignFlowWeb();
                 services.AddSingleton<LocalActivity>();
                 services.AddSingleton<QueueDrainer>();
                 services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalQueueFunctions)));

@@ -3,6 +3,7 @@ using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Logging;
+using CampaignFlow.Classification;
 
 namespace CampaignFlow.Cli.Local;
 
@@ -12,7 +13,7 @@ namespace CampaignFlow.Cli.Local;
 /// </summary>
 public sealed class LocalQueueFunctions(
     StageRunner runner,
-    IPipelineStage<StoryMessage, CampaignFlow.Classification.Classification> classify,
+    IPipelineStage<StoryMessage, StoryVerdict> classify,
     IPipelineStage<AlertMessage, int> notify,
     IPipelineStage<DeliveryBatchMessage, int> deliver,
     IPipelineStage<DigestBatchMessage, int> digest,

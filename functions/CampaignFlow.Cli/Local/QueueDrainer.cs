@@ -1,4 +1,5 @@
 using CampaignFlow.Operations;
+using CampaignFlow.Azure.Operations;
 
 namespace CampaignFlow.Cli.Local;
 

@@ -1,7 +1,8 @@
-using CampaignFlow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CampaignFlow.Azure.Storage;
+using CampaignFlow.Azure;
 
 namespace CampaignFlow.Cli.Local;
 

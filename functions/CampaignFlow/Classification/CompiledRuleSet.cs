@@ -161,7 +161,7 @@ public sealed class CompiledRuleSet
         return (t.Trim(), prefix);
     }
 
-    public Classification Classify(StoryText story)
+    public StoryVerdict Classify(StoryText story)
     {
         var text = story.Title + "\n\n" + story.Body;
         var titleEnd = story.Title.Length;
@@ -253,7 +253,7 @@ public sealed class CompiledRuleSet
             : topicEvidence.Any(t => t.Score >= t.Threshold && s.HostTopics.Contains(t.Topic));
         var (states, regions) = ResolveRegions(text, tokens, hits, places, aboutMeeting ? conferences : [], topics, titleEnd, relevant);
 
-        return new Classification
+        return new StoryVerdict
         {
             Relevant = relevant,
             Score = score,

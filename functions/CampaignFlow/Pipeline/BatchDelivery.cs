@@ -35,9 +35,9 @@ public sealed class BatchDelivery(
         Func<CancellationToken, Task<BatchComposer>> load,
         CancellationToken cancellationToken = default)
     {
-        if (recipients.Count > AlertFanOutStage.BatchSize)
+        if (recipients.Count > NotifySubscribersStage.BatchSize)
         {
-            throw new InvalidMessageException($"batch {batch} of {key} has {recipients.Count} recipients; at most {AlertFanOutStage.BatchSize}");
+            throw new InvalidMessageException($"batch {batch} of {key} has {recipients.Count} recipients; at most {NotifySubscribersStage.BatchSize}");
         }
         if (await gate.PausedReasonAsync(cancellationToken) is { } paused)
         {

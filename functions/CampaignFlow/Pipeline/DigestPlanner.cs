@@ -8,8 +8,8 @@ namespace CampaignFlow.Pipeline;
 /// <summary>
 /// The SendDigest timer: takes the last day's alerted stories and, per active digest subscriber, those matching their
 /// topics and regions; subscribers with the same stories in the same language are grouped into
-/// <see cref="DigestBatchMessage"/>s of at most <see cref="AlertFanOutStage.BatchSize"/> ids on the digests queue. It
-/// sends nothing itself: <see cref="DigestBatchStage"/> does, under the day's ledger partition <c>digest-YYYYMMDD</c>,
+/// <see cref="DigestBatchMessage"/>s of at most <see cref="NotifySubscribersStage.BatchSize"/> ids on the digests queue. It
+/// sends nothing itself: <see cref="DeliverDigestStage"/> does, under the day's ledger partition <c>digest-YYYYMMDD</c>,
 /// so a second plan on one day only enqueues batches the ledger then finds already sent.
 /// </summary>
 public sealed class DigestPlanner(IStoryLedger stories, ISubscriberStore subscribers, IMessageQueue queue, TimeProvider clock, ILogger<DigestPlanner> logger)
@@ -56,11 +56,11 @@ public sealed class DigestPlanner(IStoryLedger stories, ISubscriberStore subscri
             var groupKey = language + ":" + string.Join(',', matching);
             if (!groups.TryGetValue(groupKey, out var group))
             {
-                groups[groupKey] = group = (matching, language, new List<string>(AlertFanOutStage.BatchSize));
+                groups[groupKey] = group = (matching, language, new List<string>(NotifySubscribersStage.BatchSize));
             }
             group.Recipients.Add(subscriber.Id);
             recipients++;
-            if (group.Recipients.Count == AlertFanOutStage.BatchSize)
+            if (group.Recipients.Count == NotifySubscribersStage.BatchSize)
             {
                 await FlushAsync(group);
             }

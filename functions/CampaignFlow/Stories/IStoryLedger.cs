@@ -1,3 +1,4 @@
+using CampaignFlow.Classification;
 namespace CampaignFlow.Stories;
 
 /// <summary>Every story ever seen, once. The ledger is what makes a story new exactly once.</summary>
@@ -13,7 +14,7 @@ public interface IStoryLedger
     /// <summary>Stories of a feed recorded but never confirmed on the queue (a crash between the two).</summary>
     IAsyncEnumerable<Story> ListPendingAsync(string feed, CancellationToken cancellationToken = default);
 
-    Task SaveVerdictAsync(string storyId, Classification.Classification verdict, CancellationToken cancellationToken = default);
+    Task SaveVerdictAsync(string storyId, StoryVerdict verdict, CancellationToken cancellationToken = default);
 
     Task<ClassifiedStory?> GetClassifiedAsync(string storyId, CancellationToken cancellationToken = default);
 

@@ -2,9 +2,11 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CampaignFlow.Cli.Local;
-using CampaignFlow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using CampaignFlow.Azure.Storage;
+using CampaignFlow.Azure;
+using CampaignFlow.Web;
 
 namespace CampaignFlow.Tests.Support;
 
@@ -61,6 +63,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.AddCampaignFlow(configuration);
         services.AddCampaignFlowAzure(configuration);
+        services.AddCampaignFlowWeb();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -31,7 +31,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <summary>A topic only this harness's story and subscribers have, so tests sharing an Azurite stay apart.</summary>
     public string Topic { get; }
 
-    public AlertFanOutStage FanOut => (AlertFanOutStage)Services.GetRequiredService<IPipelineStage<AlertMessage, int>>();
+    public NotifySubscribersStage FanOut => (NotifySubscribersStage)Services.GetRequiredService<IPipelineStage<AlertMessage, int>>();
     public IPipelineStage<DeliveryBatchMessage, int> Deliver => Services.GetRequiredService<IPipelineStage<DeliveryBatchMessage, int>>();
     public IPipelineStage<DigestBatchMessage, int> DeliverDigest => Services.GetRequiredService<IPipelineStage<DigestBatchMessage, int>>();
     public StageRunner Runner => Services.GetRequiredService<StageRunner>();
@@ -74,7 +74,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public async Task<ClassifiedStory> StoryAsync(string title = "States adopt the Convention on Cluster Munitions", string summary = "Dublin, 30 May 2008.")
     {
         var story = new Story { Id = Guid.NewGuid().ToString("n"), Feed = "mfa-en", Title = title, Summary = summary, Link = "https://www.regjeringen.no/en/id1/", Published = new DateTimeOffset(2008, 5, 30, 0, 0, 0, TimeSpan.Zero) };
-        var verdict = new CampaignFlow.Classification.Classification
+        var verdict = new StoryVerdict
         {
             Relevant = true,
             Score = 5,

@@ -1,0 +1,117 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using CampaignFlow.Azure.Published;
+using CampaignFlow.Classification;
+using CampaignFlow.Delivery;
+using CampaignFlow.Feeds;
+using CampaignFlow.Operations;
+using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using CampaignFlow.Azure.Email;
+using CampaignFlow.Azure.Operations;
+using CampaignFlow.Azure.Storage;
+
+namespace CampaignFlow.Azure;
+
+/// <summary>
+/// Wires the Azure adapters: Storage clients (connection string or managed identity), tables, queues, the published rule
+/// set and email templates (blob, hot reload), SendGrid or the outbox.
+/// </summary>
+public static class AzureServiceCollectionExtensions
+{
+    public static IServiceCollection AddCampaignFlowAzure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddAzureClients(clients =>
+        {
+            if (!string.IsNullOrEmpty(storage.ConnectionString))
+            {
+                clients.AddBlobServiceClient(storage.ConnectionString);
+                clients.AddTableServiceClient(storage.ConnectionString);
+                clients.AddQueueServiceClient(storage.ConnectionString).ConfigureOptions(Base64);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(Required(storage.BlobServiceUri, "Storage__BlobServiceUri"));
+                clients.AddTableServiceClient(Required(storage.TableServiceUri, "Storage__TableServiceUri"));
+                clients.AddQueueServiceClient(Required(storage.QueueServiceUri, "Storage__QueueServiceUri")).ConfigureOptions(Base64);
+                clients.UseCredential(Credential(storage.ClientId));
+            }
+        });
+
+        services.AddSingleton<IStoryLedger, TableStoryLedger>();
+        services.AddSingleton<IFeedStateStore, TableFeedStateStore>();
+        services.AddSingleton<IStoryTextStore, BlobStoryTextStore>();
+        services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
+        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<ISendingControl, TableSendingControl>();
+        services.AddSingleton<IRateLimiter, TableRateLimiter>();
+        services.AddSingleton<IMessageQueue, StorageQueue>();
+        services.AddSingleton<StorageProvisioner>();
+        services.AddSingleton(sp => new BlobEmailTemplateStore(TemplateContainer(sp), sp.GetRequiredService<IOptions<EmailTemplateOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IEmailTemplateProvider>(sp => new BlobEmailTemplateProvider(
+            TemplateContainer(sp),
+            sp.GetRequiredService<IOptions<EmailTemplateOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BlobEmailTemplateProvider>>(),
+            EmailTemplateLoader.LoadDefault())));
+        services.AddSingleton(sp => new BlobRuleSetStore(RulesContainer(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.UseBlobStorage == true)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IRuleSetProvider>(sp => new BlobRuleSetProvider(
+                RulesContainer(sp),
+                sp.GetRequiredService<IOptions<ClassificationOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BlobRuleSetProvider>>(),
+                RuleSetLoader.LoadDefault())));
+        }
+        services.AddSingleton<PoisonQueues>();
+        services.AddSingleton<StatusReport>();
+
+        services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
+        // No resilience handler here: a retry inside the client could send a batch twice; the queue retries instead.
+        services.AddHttpClient(nameof(SendGridEmailSender), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
+        services.AddSingleton<ISendGridClient>(sp =>
+        {
+            var sendGrid = sp.GetRequiredService<IOptions<SendGridOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridEmailSender));
+            var clientOptions = new SendGridClientOptions { ApiKey = sendGrid.ApiKey };
+            if (!string.IsNullOrEmpty(sendGrid.Host))
+            {
+                clientOptions.Host = sendGrid.Host;
+            }
+            return new SendGridClient(http, clientOptions);
+        });
+        services.AddSingleton<IEmailSender>(sp =>
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.Sink == "Outbox"
+                ? ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp)
+                : ActivatorUtilities.CreateInstance<SendGridEmailSender>(sp));
+        return services;
+    }
+
+    private static BlobContainerClient TemplateContainer(IServiceProvider sp) =>
+        sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<EmailTemplateOptions>>().Value.ContainerName);
+
+    // Why: containers are built here rather than registered, so one component's container never collides with another's.
+    private static BlobContainerClient RulesContainer(IServiceProvider sp) =>
+        sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<ClassificationOptions>>().Value.ContainerName);
+
+    private static void Base64(QueueClientOptions options) => options.MessageEncoding = QueueMessageEncoding.Base64;
+
+    private static Uri Required(Uri? uri, string setting) =>
+        uri ?? throw new OptionsValidationException(setting, typeof(StorageOptions), [$"{setting} is required when Storage__ConnectionString is not set"]);
+
+    private static TokenCredential Credential(string? clientId) =>
+        string.IsNullOrEmpty(clientId) ? new DefaultAzureCredential() : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+}

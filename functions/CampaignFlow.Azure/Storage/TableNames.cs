@@ -1,0 +1,13 @@
+namespace CampaignFlow.Azure.Storage;
+
+/// <summary>The Table Storage tables the pipeline keeps its state in.</summary>
+public static class TableNames
+{
+    public const string Stories = "stories";
+    public const string FeedState = "feedstate";
+    public const string Subscribers = "subscribers";
+    public const string Deliveries = "deliveries";
+    public const string RateLimits = "ratelimits";
+
+    public static IReadOnlyList<string> All { get; } = [Stories, FeedState, Subscribers, Deliveries, RateLimits];
+}

@@ -1,4 +1,0 @@
-namespace CampaignFlow.Classification;
-
-/// <summary>What a JSONL classify run did: lines read, classified, and reported as errors.</summary>
-public sealed record ClassifyRunSummary(int Lines, int Classified, int Errors);

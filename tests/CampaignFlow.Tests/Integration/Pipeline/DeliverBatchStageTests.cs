@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Text.Json;
+using CampaignFlow.Cli.SendGridLoopback;
+using CampaignFlow.Delivery;
+using CampaignFlow.Pipeline;
+using CampaignFlow.Subscribers;
+using CampaignFlow.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Tests.Integration.Pipeline;
+
+/// <summary>Fan-out and DeliverBatch against Azurite and the schema-validating loopback SendGrid endpoint.</summary>
+public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static IEnumerable<JsonElement> Personalizations(JsonElement body) => body.GetProperty("personalizations").EnumerateArray();
+
+    private static string[] Addresses(JsonElement body) => Personalizations(body).Select(p => p.GetProperty("to")[0].GetProperty("email").GetString()!).ToArray();
+
+    [Fact]
+    public async Task SendsAnAlertTo2500SubscribersInThreeRequestsOfAtMost1000()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(2500);
+
+        var batches = await h.FanOutAsync(story);
+        foreach (var batch in batches)
+        {
+            await h.RunAsync(batch);
+        }
+
+        Assert.Equal(3, batches.Count);
+        Assert.All(batches, b => Assert.True(b.Recipients.Count <= 1000));
+        Assert.Equal(3, h.Endpoint.Requests);
+        Assert.Equal([500, 1000, 1000], h.Endpoint.Accepted.Select(b => b.GetProperty("personalizations").GetArrayLength()).Order());
+        Assert.Equal(2500, h.Endpoint.DistinctRecipients);
+        Assert.Equal(0, h.Endpoint.Duplicates);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task SendsOnlyToActiveInstantSubscribersWhoseTopicsAndRegionsMatchInTheirLanguage()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var wanted = await h.SubscribersAsync(2, "wanted");
+        var europe = await h.SubscribersAsync(1, "europe", s => s with { Regions = ["europe"] });
+        var norwegian = await h.SubscribersAsync(1, "norsk", s => s with { Language = "no" });
+        var french = await h.SubscribersAsync(1, "francais", s => s with { Language = "fr" });
+        var spanish = await h.SubscribersAsync(1, "espanol", s => s with { Language = "es" });
+        var asia = await h.SubscribersAsync(1, "asia", s => s with { Regions = ["asia"] });
+        var otherTopic = await h.SubscribersAsync(1, "other", s => s with { Topics = ["stockpile-destruction"] });
+        var digest = await h.SubscribersAsync(1, "digest", s => s with { Cadence = Cadence.DailyDigest });
+        var left = await h.SubscribersAsync(1, "left", s => s with { Status = SubscriberStatus.Unsubscribed });
+
+        foreach (var batch in await h.FanOutAsync(story))
+        {
+            await h.RunAsync(batch);
+        }
+
+        var sent = h.Endpoint.Accepted.SelectMany(Addresses).Order().ToArray();
+        Assert.Equal(wanted.Concat(europe).Concat(norwegian).Concat(french).Concat(spanish).Select(s => s.Email).Order(), sent);
+        Assert.DoesNotContain(asia.Concat(otherTopic).Concat(digest).Concat(left), s => sent.Contains(s.Email));
+        foreach (var (reader, subject, unsubscribe) in new[] { (norwegian[0], "Varsel:", "Meld deg av"), (french[0], "Alerte :", "Se désabonner"), (spanish[0], "Alerta:", "Darse de baja") })
+        {
+            var mail = Assert.Single(h.Endpoint.Accepted, b => Addresses(b).Contains(reader.Email));
+            Assert.Equal([reader.Email], Addresses(mail));
+            Assert.StartsWith(subject, mail.GetProperty("subject").GetString());
+            Assert.Contains(unsubscribe, mail.GetProperty("content")[1].GetProperty("value").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task EveryRecipientGetsListUnsubscribeOneClickTheirOwnLinksBothPartsAndTheWhyLine()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(3);
+        var tokens = h.Services.GetRequiredService<TokenService>();
+
+        foreach (var batch in await h.FanOutAsync(story))
+        {
+            await h.RunAsync(batch);
+        }
+
+        var body = Assert.Single(h.Endpoint.Accepted);
+        Assert.Equal("List-Unsubscribe=One-Click", body.GetProperty("headers").GetProperty("List-Unsubscribe-Post").GetString());
+        Assert.Equal(["text/plain", "text/html"], body.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
+        var text = body.GetProperty("content")[0].GetProperty("value").GetString()!;
+        var html = body.GetProperty("content")[1].GetProperty("value").GetString()!;
+        Assert.Contains("href=\"-unsubscribe_url-\"", html);
+        Assert.Contains("href=\"-preferences_url-\"", html);
+        Assert.Contains("Why you got this", html);
+        Assert.Contains("Why you got this", text);
+        Assert.Contains("Unsubscribe: -unsubscribe_url-", text);
+        Assert.Equal(["alert"], body.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        var args = Personalizations(body).First().GetProperty("custom_args");
+        Assert.Equal(story.Story.Id, args.GetProperty("story_id").GetString());
+        Assert.Equal("1.0", args.GetProperty("rule_version").GetString());
+        Assert.DoesNotContain("@", args.GetRawText());
+
+        var links = new HashSet<string>();
+        foreach (var p in Personalizations(body))
+        {
+            var subscriber = subscribers.Single(s => s.Email == p.GetProperty("to")[0].GetProperty("email").GetString());
+            var unsubscribe = p.GetProperty("substitutions").GetProperty(AlertComposer.UnsubscribeTag).GetString()!;
+            var preferences = p.GetProperty("substitutions").GetProperty(AlertComposer.PreferencesTag).GetString()!;
+            Assert.Equal($"<{unsubscribe}>", p.GetProperty("headers").GetProperty("List-Unsubscribe").GetString());
+            Assert.StartsWith("https://alerts.example.org/api/unsubscribe?token=", unsubscribe);
+            Assert.Equal(subscriber.Id, tokens.Validate(AlertComposer.UnsubscribePurpose, Uri.UnescapeDataString(unsubscribe.Split("token=")[1])));
+            Assert.Equal(subscriber.Id, tokens.Validate(AlertComposer.PreferencesPurpose, Uri.UnescapeDataString(preferences.Split("token=")[1])));
+            Assert.True(links.Add(unsubscribe));
+        }
+    }
+
+    [Fact]
+    public async Task EscapesStoryTextAndKeepsSubstitutionTagsOutOfIt()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync("Ban <script>alert(1)</script> & \"more\"", "<img src=x onerror=alert(1)> -unsubscribe_url-");
+        await h.SubscribersAsync(1);
+
+        foreach (var batch in await h.FanOutAsync(story))
+        {
+            await h.RunAsync(batch);
+        }
+
+        var body = Assert.Single(h.Endpoint.Accepted);
+        var html = body.GetProperty("content")[1].GetProperty("value").GetString()!;
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("Ban &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;", html);
+        Assert.Equal(2, html.Split("-unsubscribe_url-").Length); // only the template's own link
+        Assert.Equal("Alert: Ban <script>alert(1)</script> & \"more\"", body.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task DefersABatchRefusedWith429UntilTheRateLimitResets()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(2);
+        var reset = h.Clock.GetUtcNow().AddSeconds(120).ToUnixTimeSeconds();
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(429, new Dictionary<string, string> { ["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture) }));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        await h.RunAsync(batch);
+
+        var (queue, body, delay) = Assert.Single(h.Queue.Deferred);
+        Assert.Equal(QueueNames.Deliveries, queue);
+        Assert.InRange(delay, TimeSpan.FromSeconds(118), TimeSpan.FromSeconds(121));
+        Assert.Equal(batch, MessageSerializer.Deserialize<DeliveryBatchMessage>(body) with { Recipients = batch.Recipients });
+        Assert.Empty(h.Endpoint.Accepted);
+
+        await h.RunAsync(batch);
+
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task HonoursRetryAfterOnA429WithoutARateLimitReset()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        await h.SubscribersAsync(1);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(429, new Dictionary<string, string> { ["Retry-After"] = "42" }));
+
+        await h.RunAsync(Assert.Single(await h.FanOutAsync(story)));
+
+        Assert.Equal(TimeSpan.FromSeconds(42), Assert.Single(h.Queue.Deferred).Delay);
+    }
+
+    [Fact]
+    public async Task RetriesAServerErrorThroughTheQueueAndSendsOneCopy()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(3);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(500));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
+
+        Assert.False(error.Permanent);
+        Assert.Equal(2, h.Endpoint.Requests);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task RetriesATimeoutAndSendsOneCopy()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:Timeout"] = "00:00:01" });
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(2);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(503, Delay: TimeSpan.FromSeconds(5)));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
+
+        Assert.Contains("in time", error.Message);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task PoisonsABatchRefusedWith400WithTheReason()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        await h.SubscribersAsync(1);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(400));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        await h.RunAsync(batch);
+
+        var (queue, message) = h.Queue.Sent.Last();
+        Assert.Equal("deliveries-poison", queue);
+        var dead = Assert.IsType<DeadLetter>(message);
+        Assert.Contains("refused batch 1", dead.Reason);
+        Assert.Contains("400", dead.Reason);
+        Assert.Empty(h.Queue.Deferred);
+    }
+
+    [Fact]
+    public async Task TheKillSwitchDefersEveryBatchAndSendsNothingUntilLifted()
+    {
+        var paused = new Dictionary<string, string?> { ["Sending:Paused"] = "true" };
+        DeliveryBatchMessage batch;
+        IReadOnlyList<Subscriber> subscribers;
+        await using (var h = await DeliveryHarness.StartAsync(azurite, paused))
+        {
+            var story = await h.StoryAsync();
+            subscribers = await h.SubscribersAsync(2);
+            batch = Assert.Single(await h.FanOutAsync(story));
+
+            await h.RunAsync(batch);
+
+            Assert.Equal(0, h.Endpoint.Requests);
+            Assert.Equal(SendingOptions.PausedRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
+            Assert.Contains(h.Logs.Lines, l => l.Contains("sending.paused"));
+        }
+        await using var resumed = await DeliveryHarness.StartAsync(azurite);
+
+        await resumed.RunAsync(batch);
+
+        Assert.All(subscribers, s => Assert.Equal(1, resumed.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task ASpikeOfSpamReportsPausesSendingAndLogsTheOperatorEvent()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Sending:SpamReportsToPause"] = "3" });
+        var gate = h.Services.GetRequiredService<SendingGate>();
+        var story = await h.StoryAsync();
+        await h.SubscribersAsync(1);
+
+        await gate.RecordSpamReportsAsync(2);
+        Assert.Null(await gate.PausedReasonAsync());
+        await gate.RecordSpamReportsAsync(1);
+        await h.RunAsync(Assert.Single(await h.FanOutAsync(story)));
+
+        Assert.Contains("spam reports", await gate.PausedReasonAsync());
+        Assert.Contains(h.Logs.Lines, l => l.Contains("sending.paused") && l.Contains("automatic"));
+        Assert.Equal(0, h.Endpoint.Requests);
+        await h.Services.GetRequiredService<ISendingControl>().ResumeAsync();
+        Assert.Null(await gate.PausedReasonAsync());
+    }
+
+    [Fact]
+    public async Task ACrashAfterSendGridAcceptedButBeforeTheLedgerWriteNeverSendsASecondCopy()
+    {
+        var crash = true;
+        await using var h = await DeliveryHarness.StartAsync(azurite, wrapSender: (_, real) => new CrashingSender(real, () => crash));
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(3);
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        await Assert.ThrowsAsync<ProcessCrashed>(() => h.RunAsync(batch));
+        crash = false;
+        await h.RunAsync(batch); // the queue's retry, while the dead attempt's lease still runs
+        h.Clock.Advance(IDeliveryLedger.Lease + TimeSpan.FromMinutes(1));
+        await h.RunAsync(batch); // the retry after the lease
+
+        Assert.Equal(1, h.Endpoint.Requests);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+        Assert.Equal(BatchDelivery.BusyRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
+        Assert.Contains(h.Logs.Lines, l => l.Contains("email.batch.uncertain"));
+        // The operator can look the dead attempt up in SendGrid's activity by the custom arg it sent.
+        var sentAttempt = h.Endpoint.Accepted.Single().GetProperty("personalizations")[0].GetProperty("custom_args").GetProperty("delivery_attempt").GetString()!;
+        Assert.Contains(h.Logs.Lines, l => l.Contains("died mid-request") && l.Contains(sentAttempt));
+    }
+
+    [Fact]
+    public async Task DuplicateAlertMessagesSendOneCopy()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(5);
+
+        var first = await h.FanOutAsync(story);
+        var second = await h.FanOutAsync(story);
+        foreach (var batch in first.Concat(second).Concat(first))
+        {
+            await h.RunAsync(batch);
+        }
+
+        Assert.Equal(1, h.Endpoint.Requests);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+        Assert.Empty(h.Queue.Deferred);
+    }
+
+    [Fact]
+    public async Task TwoConcurrentDeliverersOfTheSameBatchSendOneCopy()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(250);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(202, Delay: TimeSpan.FromMilliseconds(500)));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        await Task.WhenAll(h.RunAsync(batch), h.RunAsync(batch), h.RunAsync(batch));
+        foreach (var (_, body, _) in h.Queue.Deferred.ToList())
+        {
+            await h.RunAsync(MessageSerializer.Deserialize<DeliveryBatchMessage>(body));
+        }
+
+        Assert.Equal(250, h.Endpoint.DistinctRecipients);
+        Assert.Equal(0, h.Endpoint.Duplicates);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task NoSubscriberAddressAppearsInTheLogsWhateverHappens()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(3);
+        var batch = Assert.Single(await h.FanOutAsync(story));
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(429, new Dictionary<string, string> { ["Retry-After"] = "1" }));
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(500));
+
+        await h.RunAsync(batch);
+        await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(400));
+        var other = await h.StoryAsync();
+        await h.RunAsync(Assert.Single(await h.FanOutAsync(other)));
+
+        Assert.NotEmpty(h.Logs.Lines);
+        Assert.Contains(h.Logs.Lines, l => l.Contains("deliveries-poison"));
+        Assert.DoesNotContain(h.Logs.Lines, l => subscribers.Any(s => l.Contains(s.Email.Split('@')[0], StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private sealed class ProcessCrashed() : Exception("the worker died");
+
+    /// <summary>Sends for real, then "dies" before the caller can write the ledger.</summary>
+    private sealed class CrashingSender(IEmailSender inner, Func<bool> crash) : IEmailSender
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => inner.SendAsync(message, cancellationToken);
+
+        public async Task SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+        {
+            await inner.SendBatchAsync(batch, cancellationToken);
+            if (crash())
+            {
+                throw new ProcessCrashed();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Reflection;
+using CampaignFlow.Web;
+
+namespace CampaignFlow.Tests.Unit.Web;
+
+public sealed class PageTextTests
+{
+    private static readonly PropertyInfo[] Texts = [.. typeof(PageText).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string))];
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("fr")]
+    [InlineData("es")]
+    public void EveryTextIsTranslatedNotCopiedFromEnglish(string language)
+    {
+        var text = PageText.For(language);
+
+        Assert.Equal(language, text.Language);
+        Assert.All(Texts, p => Assert.NotEqual(p.GetValue(PageText.English), p.GetValue(text)));
+    }
+
+    [Theory]
+    [InlineData("nb", "no")]
+    [InlineData("NO", "no")]
+    [InlineData("de", "en")]
+    [InlineData(null, "en")]
+    public void PicksTheSubscriberLanguageAndFallsBackToEnglish(string? asked, string expected)
+    {
+        Assert.Equal(expected, PageText.For(asked).Language);
+    }
+}
