@@ -54,10 +54,21 @@ public sealed class BlobEmailTemplateProvider(
                 logger.LogError("Refused published templates {Blob}: not a published template set ({Reason}); keeping the templates in use", blobName, ex.Message);
                 return false;
             }
-            if (published is not { V: 1, Files: not null })
+            if (published is { V: 1, Files: not null })
             {
-                refusal = "not a version 1 set with files";
-                logger.LogError("Refused published templates {Blob}: not a version 1 set with files; keeping the templates in use", blobName);
+                // Written before the templates moved to Liquid: not migrated (a line-dropping rule and hand-written SendGrid
+                // tags do not translate safely); staff republish the folder, which `templates check` now validates.
+                refusal = $"published in the template syntax before Liquid (version 1): republish with `campaignflow templates publish` ({string.Join(", ", published.Files.Keys.Order(StringComparer.Ordinal))})";
+                logger.LogError(
+                    "Refused published templates {Blob}: version 1, the syntax before Liquid ({Files}); republish them with templates publish. Keeping the templates in use",
+                    blobName,
+                    string.Join(", ", published.Files.Keys.Order(StringComparer.Ordinal)));
+                return false;
+            }
+            if (published is not { V: PublishedTemplates.CurrentVersion, Files: not null })
+            {
+                refusal = $"not a version {PublishedTemplates.CurrentVersion} set with files";
+                logger.LogError("Refused published templates {Blob}: not a version {Version} set with files; keeping the templates in use", blobName, PublishedTemplates.CurrentVersion);
                 return false;
             }
             value = Merge(blobName, EmailTemplateLoader.Compile(published.Files, complete: false), inUse);

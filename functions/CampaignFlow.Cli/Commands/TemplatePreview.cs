@@ -61,7 +61,7 @@ public static class TemplatePreview
                 var token = tokens.Create(SubscriptionHandlers.ConfirmPurpose, reader.Id, SubscriptionHandlers.ConfirmLifetime);
                 return await composer.ComposeConfirmationAsync(reader.Email, reader.Id, language, $"{email.PublicBaseUrl}/api/confirm?token={Uri.EscapeDataString(token)}", cancellationToken);
             default:
-                throw new ArgumentException($"no template {name}: known are {string.Join(", ", EmailTemplateLoader.Placeholders.Keys)}", nameof(name));
+                throw new ArgumentException($"no template {name}: known are {string.Join(", ", TemplateCatalog.Names)}", nameof(name));
         }
     }
 

@@ -31,7 +31,7 @@ public static class TemplatesCommand
         });
 
         var name = new Argument<string>("NAME") { Description = "alert, confirm or digest" };
-        name.AcceptOnlyFromAmong([.. EmailTemplateLoader.Placeholders.Keys]);
+        name.AcceptOnlyFromAmong([.. TemplateCatalog.Names]);
         var lang = new Option<string>("--lang") { Description = "The subscriber's language", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong([.. Languages.Supported]);
         var output = new Option<string?>("--output") { Description = "The .html to write (an .eml with both parts goes beside it); default .state/preview/NAME.LANG.html" };

@@ -9,7 +9,7 @@ namespace CampaignFlow.Delivery;
 /// <summary>
 /// Builds the alert email for one story from the staff-editable template of the recipients' language: one batch of
 /// up to 1,000 recipients, each with their own unsubscribe and preferences links (SendGrid substitutions) and their
-/// own <c>List-Unsubscribe</c> header; and the sign-up confirmation. Every piece of feed text is escaped by
+/// own <c>List-Unsubscribe</c> header; and the sign-up confirmation. Every piece of feed text is encoded by
 /// <see cref="EmailTemplate"/>; links are only ever http(s); categories and custom args carry ids, never an address.
 /// Topics in the why line are named by the active rule set's labels in the recipients' language (by readable ids
 /// when no rule set is given, as in template tests).
@@ -38,7 +38,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
         var template = await templates.GetAsync("alert", language, cancellationToken).ConfigureAwait(false);
         await rules.ReadyAsync(cancellationToken).ConfigureAwait(false);
         var taxonomy = rules.Current.Taxonomy;
-        var (subject, html, text) = template.Render(new Dictionary<string, string?>
+        var (subject, html, text) = template.Render(new Dictionary<string, object?>
         {
             ["title"] = Neutralise(story.Title),
             ["date"] = story.Published is { } published ? LocalizedText.Date(published, language) : "",
@@ -46,6 +46,8 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
             ["summary"] = Neutralise(story.Summary),
             ["link"] = SafeLink(story.Link),
             ["terms"] = Neutralise(WhyTerms(classified, language, taxonomy)),
+            [TemplateCatalog.UnsubscribeVariable] = UnsubscribeTag,
+            [TemplateCatalog.PreferencesVariable] = PreferencesTag,
         });
         var customArgs = new Dictionary<string, string> { ["story_id"] = story.Id, ["rule_version"] = verdict.RuleSetVersion, ["batch"] = batch.ToString(CultureInfo.InvariantCulture) };
         if (attemptId is not null)
@@ -68,7 +70,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     public async Task<EmailMessage> ComposeConfirmationAsync(string to, string subscriberId, string language, string confirmUrl, CancellationToken cancellationToken = default)
     {
         var template = await templates.GetAsync("confirm", language, cancellationToken).ConfigureAwait(false);
-        var (subject, html, text) = template.Render(new Dictionary<string, string?> { ["link"] = confirmUrl });
+        var (subject, html, text) = template.Render(new Dictionary<string, object?> { ["link"] = confirmUrl });
         return new EmailMessage
         {
             To = to,
@@ -118,7 +120,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     internal static string Neutralise(string value) =>
         value.Replace(UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
 
-    private static string? SafeLink(string? link) =>
+    internal static string? SafeLink(string? link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri.AbsoluteUri
             : null;

@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 
 namespace CampaignFlow.Delivery;
 
 /// <summary>
-/// Builds one daily-digest batch from the digest template of the recipients' language: the stories block is built here
-/// from escaped values (the only markup that enters a template), each recipient gets their own links by substitution.
+/// Builds one daily-digest batch from the digest template of the recipients' language: the template lists the stories
+/// with <c>{% for story in stories %}</c> (each value encoded by the engine), each recipient gets their own links by substitution.
 /// </summary>
 public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider templates)
 {
@@ -18,30 +16,23 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
     public async Task<EmailBatch> ComposeAsync(
         string key, int batch, string attemptId, IReadOnlyList<ClassifiedStory> items, string language, IReadOnlyList<Subscriber> recipients, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var html = new StringBuilder();
-        var text = new StringBuilder();
-        foreach (var item in items)
+        var stories = items.Select(item => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
-            var story = item.Story;
-            var title = EmailTemplate.OneLine(story.Title);
-            var date = story.Published is { } published ? LocalizedText.Date(published, language) : "";
-            var link = Uri.TryCreate(story.Link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.AbsoluteUri : null;
-            html.Append("<h2 style=\"font-size:18px\">")
-                .Append(link is null ? WebUtility.HtmlEncode(title) : $"<a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(title)}</a>")
-                .Append("</h2><p style=\"color:#555\">").Append(WebUtility.HtmlEncode($"{date} · {EmailTemplate.OneLine(story.Feed)}"))
-                .Append("</p><p>").Append(WebUtility.HtmlEncode(EmailTemplate.OneLine(story.Summary))).Append("</p>\n");
-            text.AppendLine(title).AppendLine($"{date} · {EmailTemplate.OneLine(story.Feed)}").AppendLine(EmailTemplate.OneLine(story.Summary));
-            if (link is not null)
-            {
-                text.AppendLine(link);
-            }
-            text.AppendLine();
-        }
+            ["title"] = AlertComposer.Neutralise(item.Story.Title),
+            ["date"] = item.Story.Published is { } published ? LocalizedText.Date(published, language) : "",
+            ["feed"] = AlertComposer.Neutralise(item.Story.Feed),
+            ["summary"] = AlertComposer.Neutralise(item.Story.Summary),
+            ["link"] = AlertComposer.SafeLink(item.Story.Link),
+        }).ToList();
         var template = await templates.GetAsync("digest", language, cancellationToken).ConfigureAwait(false);
-        var (subject, body, plain) = template.Render(
-            new Dictionary<string, string?> { ["date"] = LocalizedText.Date(now, language), ["count"] = LocalizedText.Stories(items.Count, language) },
-            AlertComposer.Neutralise(html.ToString()),
-            AlertComposer.Neutralise(text.ToString()));
+        var (subject, body, plain) = template.Render(new Dictionary<string, object?>
+        {
+            ["date"] = LocalizedText.Date(now, language),
+            ["count"] = LocalizedText.Stories(items.Count, language),
+            ["stories"] = stories,
+            [TemplateCatalog.UnsubscribeVariable] = AlertComposer.UnsubscribeTag,
+            [TemplateCatalog.PreferencesVariable] = AlertComposer.PreferencesTag,
+        });
         return new EmailBatch
         {
             Subject = subject,

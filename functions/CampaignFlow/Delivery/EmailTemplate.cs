@@ -1,59 +1,50 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
 
 namespace CampaignFlow.Delivery;
 
 /// <summary>
 /// A staff-editable email template (<c>config/templates/NAME.LANG.html</c> and <c>.txt</c>, the text file's first
-/// line being <c>Subject: …</c>; loaded and validated by <see cref="EmailTemplateLoader"/>). <c>{{key}}</c> placeholders
-/// are filled with escaped values: HTML-encoded in the HTML part, one line of plain text elsewhere. A line whose
-/// placeholder has no value is left out.
+/// line being <c>Subject: …</c>), in Liquid, parsed by Fluid and checked by <see cref="EmailTemplateLoader"/>. Every
+/// value is folded to one line of plain text and encoded by the engine: HTML-encoded in the HTML part, as it is in the
+/// subject and the text part. An empty value is no value, so <c>{% if summary %}</c> leaves its lines out.
 /// </summary>
-public sealed partial class EmailTemplate(string subject, string html, string text)
+public sealed class EmailTemplate
 {
-    /// <summary>A template from its two files, already validated by <see cref="EmailTemplateLoader"/>.</summary>
-    internal static EmailTemplate FromFiles(string textFile, string htmlFile)
-    {
-        var lines = textFile.ReplaceLineEndings("\n").Split('\n', 2);
-        return new EmailTemplate(lines[0]["Subject:".Length..].Trim(), htmlFile, lines.Length > 1 ? lines[1] : "");
-    }
+    private readonly IFluidTemplate _subject;
+    private readonly IFluidTemplate _html;
+    private readonly IFluidTemplate _text;
 
-    public (string Subject, string Html, string Text) Render(IReadOnlyDictionary<string, string?> values) =>
-        (Truncate(Fill(subject, values, OneLine).TrimEnd('\n'), 200), Fill(html, values, v => WebUtility.HtmlEncode(OneLine(v))), Fill(text, values, OneLine));
+    internal EmailTemplate(IFluidTemplate subject, IFluidTemplate html, IFluidTemplate text) => (_subject, _html, _text) = (subject, html, text);
 
     /// <summary>
-    /// As <see cref="Render(IReadOnlyDictionary{string, string})"/>, with one <c>{{stories}}</c> placeholder taking already rendered parts (each built by
-    /// <see cref="Render(IReadOnlyDictionary{string, string})"/> from escaped values) — the only way markup enters a template.
+    /// Renders the three parts. Values are strings, string-keyed dictionaries of values (<c>brand.name</c>) or lists of
+    /// them (<c>stories</c>); null and empty strings are left undefined.
     /// </summary>
-    public (string Subject, string Html, string Text) Render(IReadOnlyDictionary<string, string?> values, string storiesHtml, string storiesText)
+    public (string Subject, string Html, string Text) Render(IReadOnlyDictionary<string, object?> values)
     {
-        var (s, h, t) = Render(new Dictionary<string, string?>(values) { ["stories"] = Marker });
-        return (s, h.Replace(WebUtility.HtmlEncode(Marker), storiesHtml, StringComparison.Ordinal), t.Replace(Marker, storiesText, StringComparison.Ordinal));
-    }
-
-    // Unguessable, so no feed text can place the stories block anywhere else.
-    private static readonly string Marker = "STORIES" + Guid.NewGuid().ToString("N");
-
-    private static string Fill(string template, IReadOnlyDictionary<string, string?> values, Func<string, string> escape)
-    {
-        var output = new StringBuilder(template.Length + 512);
-        foreach (var line in template.ReplaceLineEndings("\n").Split('\n'))
+        var context = new TemplateContext(LiquidEngine.Options);
+        foreach (var (name, value) in values)
         {
-            var keep = true;
-            var filled = Placeholder().Replace(line, m =>
+            if (Plain(value) is { } plain)
             {
-                var value = values.GetValueOrDefault(m.Groups[1].Value);
-                keep &= !string.IsNullOrEmpty(value);
-                return value is null ? "" : escape(value);
-            });
-            if (keep)
-            {
-                output.Append(filled).Append('\n');
+                context.SetValue(name, FluidValue.Create(plain, LiquidEngine.Options));
             }
         }
-        return output.ToString();
+        var subject = Truncate(OneLine(_subject.Render(context, NullEncoder.Default)), 200);
+        return (subject, _html.Render(context, LiquidEngine.Html), _text.Render(context, NullEncoder.Default));
     }
+
+    /// <summary>Values as the engine reads them: strings on one line, empty ones dropped.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        string text => OneLine(text) is { Length: > 0 } line ? line : null,
+        IReadOnlyDictionary<string, object?> map => map.Select(p => (p.Key, Value: Plain(p.Value))).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!),
+        IEnumerable<IReadOnlyDictionary<string, object?>> items => items.Select(Plain).OfType<object>().ToList(),
+        _ => throw new ArgumentException($"a template value is a string, a dictionary or a list of dictionaries, not {value.GetType().Name}", nameof(value)),
+    };
 
     /// <summary>Collapses every control character (CR, LF, tab …) and run of spaces to one space.</summary>
     public static string OneLine(string value)
@@ -71,7 +62,4 @@ public sealed partial class EmailTemplate(string subject, string html, string te
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
-
-    [GeneratedRegex(@"\{\{([a-z_]+)\}\}")]
-    internal static partial Regex Placeholder();
 }

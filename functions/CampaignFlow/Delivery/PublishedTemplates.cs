@@ -6,7 +6,10 @@ namespace CampaignFlow.Delivery;
 /// </summary>
 public sealed record PublishedTemplates
 {
-    public int V { get; init; } = 1;
+    /// <summary>2: Liquid templates. Version 1 sets (the <c>{{name}}</c>/<c>-unsubscribe_url-</c> syntax before Liquid) are refused.</summary>
+    public const int CurrentVersion = 2;
+
+    public int V { get; init; } = CurrentVersion;
     public DateTimeOffset PublishedAt { get; init; }
     /// <summary>File name (<c>alert.fr.html</c>) → content.</summary>
     public required IReadOnlyDictionary<string, string> Files { get; init; }

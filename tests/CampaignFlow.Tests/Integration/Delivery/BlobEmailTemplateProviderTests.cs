@@ -39,7 +39,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     }
 
     private static async Task<string> SubjectAsync(IEmailTemplateProvider templates, string name, string language) =>
-        (await templates.GetAsync(name, language)).Render(new Dictionary<string, string?> { ["title"] = "T", ["count"] = "2" }).Subject;
+        (await templates.GetAsync(name, language)).Render(new Dictionary<string, object?> { ["title"] = "T", ["count"] = "2" }).Subject;
 
     [Fact]
     public async Task UsesTheBuiltInTemplatesWhenNothingIsPublished()
@@ -93,7 +93,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
         // A hand edit straight into storage, past publish's validation: French alert without its unsubscribe link.
         var edited = Files(
             ("alert.fr.txt", "Subject: Alerte :", "Subject: Alerte v2 :"),
-            ("alert.fr.html", "<a href=\"-unsubscribe_url-\">Se désabonner</a> en un clic &middot; ", ""),
+            ("alert.fr.html", "<a href=\"{{ unsubscribe_url }}\">Se désabonner</a> en un clic &middot; ", ""),
             ("confirm.fr.txt", "Subject: Merci de confirmer", "Subject: Confirmez"));
         var published = new PublishedTemplates { PublishedAt = _time.GetUtcNow(), Files = edited };
         await container.GetBlobClient(Settings.Value.ActiveBlobName).UploadAsync(BinaryData.FromObjectAsJson(published, new JsonSerializerOptions(JsonSerializerDefaults.Web)), overwrite: true);
@@ -113,13 +113,37 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     }
 
     [Fact]
+    public async Task RefusesASetPublishedInTheSyntaxBeforeLiquidNamingItsFilesAndKeepsTheBuiltInTemplates()
+    {
+        var container = await azurite.NewContainerAsync();
+        var old = new PublishedTemplates
+        {
+            V = 1,
+            PublishedAt = _time.GetUtcNow(),
+            Files = new Dictionary<string, string>
+            {
+                ["alert.en.txt"] = "Subject: Old alert: {{title}}\n{{title}}\nUnsubscribe: -unsubscribe_url-\n",
+                ["alert.en.html"] = "<p>{{title}}</p><a href=\"-unsubscribe_url-\">Unsubscribe</a>",
+            },
+        };
+        await container.GetBlobClient(Settings.Value.ActiveBlobName).UploadAsync(BinaryData.FromObjectAsJson(old, new JsonSerializerOptions(JsonSerializerDefaults.Web)), overwrite: true);
+
+        var provider = Provider(container);
+
+        Assert.Equal("Alert: T", await SubjectAsync(provider, "alert", "en"));
+        var refusal = Assert.Single(_logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("version 1, the syntax before Liquid", StringComparison.Ordinal));
+        Assert.Contains("alert.en.html, alert.en.txt", refusal);
+        Assert.Contains("templates publish", refusal);
+    }
+
+    [Fact]
     public async Task PublishRefusesAnInvalidSetAndWritesNothing()
     {
         var container = await azurite.NewContainerAsync();
 
-        var refused = await Assert.ThrowsAsync<EmailTemplateValidationException>(() => Store(container).PublishAsync(Files(("digest.es.txt", "{{stories}}", "{{noticias}}"))));
+        var refused = await Assert.ThrowsAsync<EmailTemplateValidationException>(() => Store(container).PublishAsync(Files(("digest.es.txt", "{{ story.title }}", "{{ noticias }}"))));
 
-        Assert.Contains(refused.Problems, p => p.ToString().StartsWith("digest.es.txt:4: unknown placeholder {{noticias}}", StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.ToString().StartsWith("digest.es.txt:5: unknown variable {{ noticias }}", StringComparison.Ordinal));
         Assert.False(await container.GetBlobClient(Settings.Value.ActiveBlobName).ExistsAsync());
     }
 
@@ -143,8 +167,9 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     {
         var container = await azurite.NewContainerAsync();
         await Store(container).PublishAsync(Files(
-            ("alert.en.html", "<h1 style=\"font-size:22px\">{{title}}</h1>", "<h1 title=\"{{title}}\">{{title}}</h1><img alt=\"{{summary}}\" src=\"https://example.org/logo.png\">"),
-            ("digest.en.html", "{{stories}}", "<p>Today:</p>\n{{stories}}\n<p>{{count}} {{date}}</p>")));
+            ("alert.en.html", "<h1 style=\"font-size:22px\">{{ title }}</h1>", "<h1 title=\"{{ title }}\">{{ title }}</h1><img alt=\"{{ summary }}\" src=\"https://example.org/logo.png\">"),
+            ("digest.en.html", "{% for story in stories %}", "<p>Today:</p>\n{% for story in stories %}"),
+            ("digest.en.html", "{% endfor %}", "{% endfor %}\n<p>{{ count }} {{ date }}</p>")));
         var provider = Provider(container);
         var tokens = new TokenService(Options.Create(new TokenOptions { SigningKey = new string('k', 40) }), _time);
         var composer = new AlertComposer(Options.Create(new EmailOptions()), tokens, provider, StaticRuleSetProvider.Default());

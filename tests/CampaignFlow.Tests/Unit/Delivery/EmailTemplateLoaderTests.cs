@@ -25,28 +25,39 @@ public sealed class EmailTemplateLoaderTests
 
         Assert.Empty(folder.Problems);
         Assert.Empty(embedded.Problems);
-        var expected = EmailTemplateLoader.Placeholders.Keys.SelectMany(n => Languages.Supported.Select(l => $"{n}.{l}")).Order(StringComparer.Ordinal);
+        var expected = TemplateCatalog.Names.SelectMany(n => Languages.Supported.Select(l => $"{n}.{l}")).Order(StringComparer.Ordinal);
         Assert.Equal(expected, folder.Templates.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(expected, embedded.Templates.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(expected.Count(), EmailTemplateLoader.LoadDefault().Count);
     }
 
     [Theory]
-    [InlineData("alert.fr.txt", "Subject: Alerte : {{title}}", "Alerte : {{title}}", 1, "the first line must be the subject")]
-    [InlineData("alert.fr.txt", "Se désabonner : -unsubscribe_url-", "Se désabonner", 1, "no unsubscribe link")]
-    [InlineData("alert.fr.txt", "cet article mentionne {{terms}}.", "cet article mentionne {{termes}}.", 11, "unknown placeholder {{termes}}")]
-    [InlineData("alert.es.html", "<a href=\"-unsubscribe_url-\">Darse de baja</a>", "Darse de baja", 1, "no unsubscribe link")]
-    [InlineData("alert.es.html", "esta noticia menciona {{terms}}.", "esta noticia le interesa.", 1, "no why-you-got-this line")]
-    [InlineData("alert.es.html", "<h1 style=\"font-size:22px\">{{title}}</h1>", "<h1 style=\"font-size:22px\">{{title}}", 6, "<h1> is not closed before </body> on line 13")]
-    [InlineData("alert.en.html", "<a href=\"{{link}}\">", "<a href=\"{{summary}}\">", 9, "only {{link}}")]
-    [InlineData("alert.en.html", "<p>{{summary}}</p>", "<p class={{feed}}>{{summary}}</p>", 8, "put the value of class in quotes")]
-    [InlineData("alert.no.html", "<p>{{summary}}</p>", "<p>{{summary}}\n</p>", 8, "a line with a placeholder is left out when the value is empty")]
-    [InlineData("alert.no.txt", "Meld deg av: -unsubscribe_url-", "Meld deg av ({{feed}}): -unsubscribe_url-", 12, "the unsubscribe link must be on a line without placeholders")]
-    [InlineData("digest.fr.html", "{{stories}}", "<div>{{stories}}</div>", 6, "{{stories}} must be alone on its line")]
-    [InlineData("digest.es.txt", "Subject: Resumen diario", "Subject: {{stories}} Resumen diario", 1, "{{stories}} belongs in the body")]
-    [InlineData("confirm.es.txt", "Confirme aquí: {{link}}", "Confirme aquí: {{link}}\nBaja: -unsubscribe_url-", 5, "the confirmation mail has no unsubscribe or preferences link")]
-    [InlineData("confirm.en.html", "<p><a href=\"{{link}}\">Confirm your subscription</a></p>", "<p>Confirm <script>go()</script></p>", 6, "<script> is not allowed")]
-    [InlineData("digest.en.html", "<hr>", "<hr> 1 < 2", 7, "stray '<'")]
+    [InlineData("alert.fr.txt", "Subject: Alerte : {{ title }}", "Alerte : {{ title }}", 1, "the first line must be the subject")]
+    [InlineData("alert.fr.txt", "Se désabonner : {{ unsubscribe_url }}", "Se désabonner", 1, "no unsubscribe link")]
+    [InlineData("alert.fr.txt", "cet article mentionne {{ terms }}.", "cet article mentionne {{ termes }}.", 17, "unknown variable {{ termes }}")]
+    [InlineData("alert.fr.txt", "Se désabonner : {{ unsubscribe_url }}", "Se désabonner : -unsubscribe_url-", 18, "-unsubscribe_url- is the old way")]
+    [InlineData("alert.fr.txt", "{% if summary %}", "{% if summary %", 9, "not valid Liquid")]
+    [InlineData("alert.es.html", "<a href=\"{{ unsubscribe_url }}\">Darse de baja</a>", "Darse de baja", 1, "no unsubscribe link")]
+    [InlineData("alert.es.html", "esta noticia menciona {{ terms }}.", "esta noticia le interesa.", 1, "no why-you-got-this line")]
+    [InlineData("alert.es.html", "<h1 style=\"font-size:22px\">{{ title }}</h1>", "<h1 style=\"font-size:22px\">{{ title }}", 19, "HTML: ")]
+    [InlineData("alert.en.html", "<a href=\"{{ link }}\">", "<a href=\"{{ summary }}\">", 14, "only a link variable")]
+    [InlineData("alert.en.html", "<a href=\"{{ link }}\">", "<a href=\"{{ link | downcase }}\">", 14, "only a link variable")]
+    [InlineData("alert.en.html", "<a href=\"{{ link }}\">", "<a href=\"https://example.org/?u={{ link }}\">", 14, "only a link variable")]
+    [InlineData("alert.en.html", "<p>{{ summary }}</p>", "<p class={{ feed }}>{{ summary }}</p>", 11, "put the value of class in quotes")]
+    [InlineData("alert.en.html", "<p>{{ summary }}</p>", "<p class=\"{{ feed }}\">{{ summary }}</p>", 11, "not class")]
+    [InlineData("alert.en.html", "<p>{{ summary }}</p>", "<p style=\"color:{{ feed }}\">{{ summary }}</p>", 11, "never a style")]
+    [InlineData("alert.en.html", "<p>{{ summary }}</p>", "<p>{{ summary | raw }}</p>", 11, "the filter 'raw' is not used")]
+    [InlineData("alert.en.html", "<p>{{ summary }}</p>", "<p>{% include 'x' %}</p>", 11, "{% include 'x' %} is not used")]
+    [InlineData("alert.en.html", "</head>", "<style>p { color: {{ feed }} }</style></head>", 3, "not allowed inside <style>")]
+    [InlineData("alert.no.html", "{% if summary %}\n<p>", "<p>{% if summary %}\n", 10, "are in different elements")]
+    [InlineData("digest.fr.html", "{% for story in stories %}", "{% for story in stories %}{% for x in title %}{% endfor %}", 6, "goes over nothing")]
+    [InlineData("digest.fr.html", "{{ story.summary }}", "{{ story.texte }}", 7, "unknown variable {{ story.texte }}")]
+    [InlineData("digest.fr.html", "{% endfor %}", "", 14, "not valid Liquid")]
+    [InlineData("digest.es.txt", "Subject: Resumen diario", "Subject: {% for s in stories %}{{ s.title }}{% endfor %} Resumen diario", 1, "the stories belong in the body")]
+    [InlineData("digest.es.html", "{% for story in stories %}", "{% for story in count %}", 1, "no {% for story in stories %}")]
+    [InlineData("confirm.es.txt", "Confirme aquí: {{ link }}", "Confirme aquí: {{ link }}\nBaja: {{ unsubscribe_url }}", 5, "unknown variable {{ unsubscribe_url }}")]
+    [InlineData("confirm.en.html", "<p><a href=\"{{ link }}\">Confirm your subscription</a></p>", "<p>Confirm <script>go()</script></p>", 6, "<script> is not allowed")]
+    [InlineData("confirm.en.html", "<p><a href=\"{{ link }}\">Confirm your subscription</a></p>", "<p>Confirm</p>", 1, "no confirmation link")]
     public void RefusesATemplateWithTheFileLineAndReason(string file, string from, string to, int line, string reason)
     {
         var set = Edited(file, from, to);
@@ -59,18 +70,27 @@ public sealed class EmailTemplateLoaderTests
     }
 
     [Fact]
+    public void AcceptsVariablesInTextTitleAndAltAndTheVettedLinksAsWholeValues()
+    {
+        var set = Edited("alert.en.html", "<h1 style=\"font-size:22px\">{{ title }}</h1>",
+            "<h1 title=\"Story: {{ title }}\">{{ title | upcase }}</h1><img alt=\"{{ summary }}\" src=\"https://example.org/logo.png\"><a href='{{ preferences_url }}'>p</a>");
+
+        Assert.Empty(set.Problems);
+    }
+
+    [Fact]
     public void RefusesAHalfTemplateAndFilesThatAreNotTemplates()
     {
         var files = Shipped();
         files.Remove("digest.es.txt");
-        files["welcome.en.html"] = "<p>Hello</p>";
+        files["farewell.en.html"] = "<p>Hello</p>";
         files.Remove("confirm.en.txt");
         files.Remove("confirm.en.html");
 
         var set = EmailTemplateLoader.Compile(files, complete: true);
 
         Assert.Contains(set.Problems, p => p.File == "digest.es.html" && p.Message.Contains("digest.es.txt is missing", StringComparison.Ordinal));
-        Assert.Contains(set.Problems, p => p.File == "welcome.en.html" && p.Message.StartsWith("not a template file name", StringComparison.Ordinal));
+        Assert.Contains(set.Problems, p => p.File == "farewell.en.html" && p.Message.StartsWith("not a template file name", StringComparison.Ordinal));
         Assert.Contains(set.Problems, p => p.File == "confirm.en.txt" && p.Message.Contains("English", StringComparison.Ordinal));
         Assert.DoesNotContain("digest.es", set.Templates.Keys);
         Assert.Contains("digest.fr", set.Templates.Keys);

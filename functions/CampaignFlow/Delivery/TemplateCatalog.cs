@@ -1,0 +1,44 @@
+namespace CampaignFlow.Delivery;
+
+/// <summary>
+/// The email templates staff edit and the variables each may use. A variable in a loop is written
+/// <c>stories[].title</c> here (<c>{{ story.title }}</c> in a template with <c>{% for story in stories %}</c>).
+/// Link variables are the only ones that may fill an <c>href</c> or <c>src</c>, and only as the whole value: their values
+/// are checked to be http(s) addresses (or are SendGrid's per-recipient tags) before a template sees them.
+/// </summary>
+public static class TemplateCatalog
+{
+    /// <summary>SendGrid substitution tags: each recipient's own links, filled in by the provider.</summary>
+    public const string UnsubscribeVariable = "unsubscribe_url";
+    public const string PreferencesVariable = "preferences_url";
+
+    private static readonly string[] RecipientLinks = [UnsubscribeVariable, PreferencesVariable];
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> Variables = new(StringComparer.Ordinal)
+    {
+        ["alert"] = ["title", "date", "feed", "summary", "link", "terms", .. RecipientLinks],
+        ["confirm"] = ["link"],
+        ["digest"] = ["date", "count", "stories", "stories[].title", "stories[].date", "stories[].feed", "stories[].summary", "stories[].link", .. RecipientLinks],
+    };
+
+    /// <summary>The variables that may fill a link (href, src) — as the whole value, without filters.</summary>
+    public static IReadOnlySet<string> LinkVariables { get; } = new HashSet<string>([ "link", "stories[].link", .. RecipientLinks ], StringComparer.Ordinal);
+
+    /// <summary>The templates: alert, confirm, digest.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. Variables.Keys];
+
+    /// <summary>The variables <paramref name="name"/> knows (loop fields as <c>stories[].title</c>).</summary>
+    public static IReadOnlyList<string> VariablesOf(string name) => Variables[name];
+
+    /// <summary>The filters a template may use: none that could undo the HTML encoding (no <c>raw</c>) or build links.</summary>
+    public static IReadOnlySet<string> Filters { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "upcase", "downcase", "capitalize", "strip", "truncate", "truncatewords", "default", "size", "escape",
+    };
+
+    /// <summary>The Liquid tags a template may use: conditions and loops, nothing that reads files or hides text.</summary>
+    public static IReadOnlySet<string> Tags { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "if", "elsif", "else", "endif", "unless", "endunless", "for", "endfor", "break", "continue",
+    };
+}
