@@ -1,17 +1,10 @@
-using System.Net;
 using System.Text;
 
 namespace CampaignFlow.Feeds;
 
-/// <summary>Plain text from feed text: markup stripped, entities decoded, white space collapsed.</summary>
+/// <summary>Plain text from feed text: markup stripped and entities decoded (by <see cref="HtmlText"/>), white space collapsed.</summary>
 internal static class FeedText
 {
-    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
-        "blockquote", "pre", "hr", "dd", "dt", "dl", "section", "article", "header", "footer", "img", "figure", "figcaption",
-    };
-
     private static readonly Encoding Windows1252 = CreateWindows1252();
 
     /// <summary>Text that may carry HTML (RSS title/description, Atom type="html").</summary>
@@ -21,12 +14,7 @@ internal static class FeedText
         {
             return null;
         }
-        var text = html.Contains('<') ? StripTags(html) : html;
-        if (text.Contains('&'))
-        {
-            text = WebUtility.HtmlDecode(text);
-        }
-        return Collapse(text);
+        return Collapse(html.AsSpan().ContainsAny('<', '&') ? HtmlText.Raw(html) : html);
     }
 
     /// <summary>Text that is already plain: only white space is collapsed.</summary>
@@ -55,71 +43,6 @@ internal static class FeedText
             builder.Append(c);
         }
         return builder.Length == 0 ? null : builder.ToString();
-    }
-
-    /// <summary>
-    /// One linear pass: a tag is '&lt;' followed by a letter, '/' or '!' and ends at '&gt;' (or at
-    /// the next '&lt;'); block-level tags become a space, inline tags nothing; comments, scripts
-    /// and styles are dropped with their content (to the end of the text when never closed).
-    /// </summary>
-    private static string StripTags(string html)
-    {
-        var builder = new StringBuilder(html.Length);
-        var i = 0;
-        while (i < html.Length)
-        {
-            var lt = html.IndexOf('<', i);
-            if (lt < 0 || lt + 1 >= html.Length)
-            {
-                builder.Append(html, i, html.Length - i);
-                break;
-            }
-            builder.Append(html, i, lt - i);
-            var next = html[lt + 1];
-            if (!(char.IsAsciiLetter(next) || next is '/' or '!'))
-            {
-                builder.Append('<');
-                i = lt + 1;
-                continue;
-            }
-            if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
-            {
-                var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
-                builder.Append(' ');
-                i = close < 0 ? html.Length : close + 3;
-                continue;
-            }
-            var end = lt + 1;
-            while (end < html.Length && html[end] is not ('>' or '<'))
-            {
-                end++;
-            }
-            var nameStart = next == '/' ? lt + 2 : lt + 1;
-            var nameEnd = nameStart;
-            while (nameEnd < end && char.IsAsciiLetterOrDigit(html[nameEnd]))
-            {
-                nameEnd++;
-            }
-            var name = html.AsSpan(nameStart, nameEnd - nameStart);
-            i = end < html.Length && html[end] == '>' ? end + 1 : end;
-            if (next != '/' && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
-            {
-                var close = html.IndexOf("</" + name.ToString(), i, StringComparison.OrdinalIgnoreCase);
-                if (close < 0)
-                {
-                    break;
-                }
-                var closeEnd = html.IndexOf('>', close);
-                i = closeEnd < 0 ? html.Length : closeEnd + 1;
-                builder.Append(' ');
-                continue;
-            }
-            if (BlockTags.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
-            {
-                builder.Append(' ');
-            }
-        }
-        return builder.ToString();
     }
 
     /// <summary>
