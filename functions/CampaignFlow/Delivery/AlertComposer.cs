@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Classification;
+using CampaignFlow.Feeds;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,13 @@ namespace CampaignFlow.Delivery;
 /// Topics in the why line are named by the active rule set's labels in the recipients' language (by readable ids
 /// when no rule set is given, as in template tests).
 /// </summary>
-public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService tokens, IEmailTemplateProvider templates, IRuleSetProvider rules)
+public sealed class AlertComposer(
+    IOptions<EmailOptions> options,
+    TokenService tokens,
+    IEmailTemplateProvider templates,
+    IRuleSetProvider rules,
+    IOptions<BrandingOptions>? branding = null,
+    IOptions<FeedOptions>? feeds = null)
 {
     public const string UnsubscribePurpose = "unsubscribe";
     public const string PreferencesPurpose = "preferences";
@@ -42,10 +49,12 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
         {
             ["title"] = Neutralise(story.Title),
             ["date"] = story.Published is { } published ? LocalizedText.Date(published, language) : "",
-            ["feed"] = Neutralise(story.Feed),
+            ["feed"] = Neutralise(FeedName(story.Feed, language)),
+            ["language_note"] = LocalizedText.LanguageNote(story.Language, language),
             ["summary"] = Neutralise(story.Summary),
             ["link"] = SafeLink(story.Link),
             ["terms"] = Neutralise(WhyTerms(classified, language, taxonomy)),
+            ["brand"] = Brand,
             [TemplateCatalog.UnsubscribeVariable] = UnsubscribeTag,
             [TemplateCatalog.PreferencesVariable] = PreferencesTag,
         });
@@ -70,7 +79,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     public async Task<EmailMessage> ComposeConfirmationAsync(string to, string subscriberId, string language, string confirmUrl, CancellationToken cancellationToken = default)
     {
         var template = await templates.GetAsync("confirm", language, cancellationToken).ConfigureAwait(false);
-        var (subject, html, text) = template.Render(new Dictionary<string, object?> { ["link"] = confirmUrl });
+        var (subject, html, text) = template.Render(new Dictionary<string, object?> { ["link"] = confirmUrl, ["brand"] = Brand });
         return new EmailMessage
         {
             To = to,
@@ -81,6 +90,40 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
             Reference = $"confirm-{subscriberId}-{Guid.NewGuid().ToString("n")[..8]}",
         };
     }
+
+    /// <summary>
+    /// The welcome mail after a subscriber confirmed: their own preference centre and unsubscribe links (real links, not
+    /// SendGrid tags: it goes to one address), with the one-click <c>List-Unsubscribe</c> headers alerts carry. The
+    /// confirm handler sends it once the subscriber is active: <c>sender.SendAsync(await composer.ComposeWelcomeAsync(subscriber))</c>.
+    /// </summary>
+    public async Task<EmailMessage> ComposeWelcomeAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        var template = await templates.GetAsync("welcome", subscriber.Language, cancellationToken).ConfigureAwait(false);
+        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        var (subject, html, text) = template.Render(new Dictionary<string, object?>
+        {
+            ["brand"] = Brand,
+            [TemplateCatalog.UnsubscribeVariable] = unsubscribe,
+            [TemplateCatalog.PreferencesVariable] = PreferencesUrl(subscriber.Id),
+        });
+        return new EmailMessage
+        {
+            To = subscriber.Email,
+            ToName = subscriber.Name is null ? null : EmailTemplate.OneLine(subscriber.Name),
+            Subject = subject,
+            Html = html,
+            Text = text,
+            Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{unsubscribe}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
+            Categories = ["welcome"],
+            Reference = $"welcome-{subscriber.Id}",
+        };
+    }
+
+    /// <summary>The branding every template reads as <c>brand.*</c>.</summary>
+    internal IReadOnlyDictionary<string, object?> Brand => (branding?.Value ?? new BrandingOptions()).ToTemplateValues();
+
+    /// <summary>The feed's name as readers see it (<see cref="FeedDisplayNames"/>).</summary>
+    internal string FeedName(string feed, string? language) => FeedDisplayNames.For(feeds?.Value, feed, language);
 
     public BatchRecipient Recipient(Subscriber subscriber, string reference)
     {
@@ -104,7 +147,7 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
     /// <summary>
-    /// "Why you got this": the strongest matched terms and the topics, in plain words; topics by their labels in
+    /// "Why you got this": the strongest matched terms, the topics and the story's regions, in plain words; labels in
     /// <paramref name="language"/>. Plain text: the template escapes it like any other value.
     /// </summary>
     public static string WhyTerms(ClassifiedStory classified, string language, RuleSetTaxonomy taxonomy)
@@ -112,8 +155,18 @@ public sealed class AlertComposer(IOptions<EmailOptions> options, TokenService t
         // Only words the story actually contains (anchors, proximity pairs, context), not the classifier's bonuses.
         var terms = classified.Verdict.Evidence.Where(e => e.Weight > 0 && e.Kind is "anchor" or "proximity" or "context").Select(e => LocalizedText.Quote(EmailTemplate.OneLine(e.Term), language)).Distinct().Take(4).ToList();
         var labels = classified.Verdict.Topics.Select(t => EmailTemplate.OneLine(taxonomy.TopicLabel(t, language))).Distinct();
-        var topics = classified.Verdict.Topics.Count == 0 ? "" : $" ({LocalizedText.Topics(labels, language)})";
-        return (terms.Count == 0 ? LocalizedText.Quote("cluster munitions", language) : string.Join(", ", terms)) + topics;
+        var regions = classified.Verdict.Regions.Select(r => EmailTemplate.OneLine(taxonomy.RegionLabel(r, language))).Distinct().ToList();
+        var parts = new List<string>();
+        if (classified.Verdict.Topics.Count > 0)
+        {
+            parts.Add(LocalizedText.Topics(labels, language));
+        }
+        if (regions.Count > 0)
+        {
+            parts.Add(LocalizedText.Regions(regions, language));
+        }
+        var why = parts.Count == 0 ? "" : $" ({string.Join("; ", parts)})";
+        return (terms.Count == 0 ? LocalizedText.Quote("cluster munitions", language) : string.Join(", ", terms)) + why;
     }
 
     /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>

@@ -20,7 +20,8 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
         {
             ["title"] = AlertComposer.Neutralise(item.Story.Title),
             ["date"] = item.Story.Published is { } published ? LocalizedText.Date(published, language) : "",
-            ["feed"] = AlertComposer.Neutralise(item.Story.Feed),
+            ["feed"] = AlertComposer.Neutralise(links.FeedName(item.Story.Feed, language)),
+            ["language_note"] = LocalizedText.LanguageNote(item.Story.Language, language),
             ["summary"] = AlertComposer.Neutralise(item.Story.Summary),
             ["link"] = AlertComposer.SafeLink(item.Story.Link),
         }).ToList();
@@ -30,6 +31,7 @@ public sealed class DigestComposer(AlertComposer links, IEmailTemplateProvider t
             ["date"] = LocalizedText.Date(now, language),
             ["count"] = LocalizedText.Stories(items.Count, language),
             ["stories"] = stories,
+            ["brand"] = links.Brand,
             [TemplateCatalog.UnsubscribeVariable] = AlertComposer.UnsubscribeTag,
             [TemplateCatalog.PreferencesVariable] = AlertComposer.PreferencesTag,
         });

@@ -33,7 +33,7 @@ public sealed class EmailTemplate
             }
         }
         var subject = Truncate(OneLine(_subject.Render(context, NullEncoder.Default)), 200);
-        return (subject, _html.Render(context, LiquidEngine.Html), _text.Render(context, NullEncoder.Default));
+        return (subject, _html.Render(context, LiquidEngine.Html), TrimLineEnds(_text.Render(context, NullEncoder.Default)));
     }
 
     /// <summary>Values as the engine reads them: strings on one line, empty ones dropped.</summary>
@@ -60,6 +60,9 @@ public sealed class EmailTemplate
         }
         return builder.ToString().Trim();
     }
+
+    /// <summary>No trailing spaces in the text part (a line whose last value is empty would keep its separator's space).</summary>
+    private static string TrimLineEnds(string text) => string.Join('\n', text.Split('\n').Select(l => l.TrimEnd(' ')));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

@@ -100,9 +100,13 @@ internal static partial class HtmlTemplateCheck
                     return $"only a link variable ({string.Join(", ", LinkNames())}), as the whole value and with no filter, may fill {attribute}: {attribute}=\"{{{{ link }}}}\"";
                 }
             }
+            else if (attribute == "style" && use.BareVariable is not null && TemplateCatalog.ColourVariables.Contains(use.BareVariable))
+            {
+                continue;
+            }
             else if (attribute is not ("title" or "alt"))
             {
-                return $"variables may fill text, title and alt attributes and links ({attribute switch { "style" => "never a style: it is not escaped for CSS", _ when attribute.StartsWith("on", StringComparison.Ordinal) => "never a script", _ => "href=\"{{ link }}\"" }}), not {attribute}";
+                return $"variables may fill text, title and alt attributes and links ({attribute switch { "style" => "in a style only the colours {{ brand.color }} and {{ brand.background }}: a style is not escaped for CSS", _ when attribute.StartsWith("on", StringComparison.Ordinal) => "never a script", _ => "href=\"{{ link }}\"" }}), not {attribute}";
             }
         }
         return null;

@@ -67,4 +67,44 @@ public static class LocalizedText
         "fr" => $"\u00ab {term} \u00bb",
         _ => $"\u201c{term}\u201d",
     };
+
+    /// <summary>The source line's name for regjeringen.no's foreign-ministry feeds.</summary>
+    public static string NorwegianForeignMinistry(string? language) => Known(language) switch
+    {
+        "no" => "Utenriksdepartementet",
+        "fr" => "ministère des Affaires étrangères de Norvège",
+        "es" => "Ministerio de Asuntos Exteriores de Noruega",
+        _ => "Norwegian Ministry of Foreign Affairs",
+    };
+
+    /// <summary>"(in English)": a story shown in another language than the reader's; null when they match or the story's is unknown.</summary>
+    public static string? LanguageNote(string? storyLanguage, string? readerLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(storyLanguage) || Known(storyLanguage) == Known(readerLanguage))
+        {
+            return null;
+        }
+        var story = Known(storyLanguage);
+        return Known(readerLanguage) switch
+        {
+            "no" => story switch { "fr" => "(på fransk)", "es" => "(på spansk)", _ => "(på engelsk)" },
+            "fr" => story switch { "no" => "(en norvégien)", "es" => "(en espagnol)", _ => "(en anglais)" },
+            "es" => story switch { "no" => "(en noruego)", "fr" => "(en francés)", _ => "(en inglés)" },
+            _ => story switch { "no" => "(in Norwegian)", "fr" => "(in French)", _ => "(in Spanish)" },
+        };
+    }
+
+    /// <summary>"region: Asia", "regions: Asia, Europe" and so on: the region part of the alert's why line.</summary>
+    public static string Regions(IReadOnlyCollection<string> labels, string? language)
+    {
+        var list = string.Join(", ", labels);
+        var many = labels.Count > 1;
+        return Known(language) switch
+        {
+            "no" => $"{(many ? "regioner" : "region")}: {list}",
+            "fr" => $"{(many ? "régions" : "région")} : {list}",
+            "es" => $"{(many ? "regiones" : "región")}: {list}",
+            _ => $"{(many ? "regions" : "region")}: {list}",
+        };
+    }
 }

@@ -14,17 +14,29 @@ public static class TemplateCatalog
 
     private static readonly string[] RecipientLinks = [UnsubscribeVariable, PreferencesVariable];
 
+    /// <summary>The organisation's branding (<see cref="BrandingOptions"/>), known to every template.</summary>
+    private static readonly string[] Brand = ["brand.name", "brand.logo_url", "brand.color", "brand.background", "brand.address", "brand.contact_url"];
+
     private static readonly Dictionary<string, IReadOnlyList<string>> Variables = new(StringComparer.Ordinal)
     {
-        ["alert"] = ["title", "date", "feed", "summary", "link", "terms", .. RecipientLinks],
-        ["confirm"] = ["link"],
-        ["digest"] = ["date", "count", "stories", "stories[].title", "stories[].date", "stories[].feed", "stories[].summary", "stories[].link", .. RecipientLinks],
+        ["alert"] = ["title", "date", "feed", "language_note", "summary", "link", "terms", .. RecipientLinks, .. Brand],
+        ["confirm"] = ["link", .. Brand],
+        ["digest"] =
+        [
+            "date", "count", "stories", "stories[].title", "stories[].date", "stories[].feed", "stories[].language_note", "stories[].summary", "stories[].link",
+            .. RecipientLinks, .. Brand,
+        ],
+        ["welcome"] = [.. RecipientLinks, .. Brand],
     };
 
     /// <summary>The variables that may fill a link (href, src) — as the whole value, without filters.</summary>
-    public static IReadOnlySet<string> LinkVariables { get; } = new HashSet<string>([ "link", "stories[].link", .. RecipientLinks ], StringComparer.Ordinal);
+    public static IReadOnlySet<string> LinkVariables { get; } =
+        new HashSet<string>(["link", "stories[].link", .. RecipientLinks, "brand.logo_url", "brand.contact_url"], StringComparer.Ordinal);
 
-    /// <summary>The templates: alert, confirm, digest.</summary>
+    /// <summary>The variables that may stand in a style attribute: colours checked to be <c>#RRGGBB</c> at start.</summary>
+    public static IReadOnlySet<string> ColourVariables { get; } = new HashSet<string>(["brand.color", "brand.background"], StringComparer.Ordinal);
+
+    /// <summary>The templates: alert, confirm, digest, welcome.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Variables.Keys];
 
     /// <summary>The variables <paramref name="name"/> knows (loop fields as <c>stories[].title</c>).</summary>

@@ -12,6 +12,12 @@ public sealed class FeedSource
     [Required]
     public string Url { get; set; } = "";
 
+    /// <summary>
+    /// The name readers see in mails ("Norwegian Ministry of Foreign Affairs"); unset: that name for a regjeringen.no
+    /// feed (in the reader's language), else the feed's host.
+    /// </summary>
+    public string? DisplayName { get; set; }
+
     /// <summary>The language of the feed's stories (en, no, fr, es).</summary>
     public string Language { get; set; } = "en";
 
