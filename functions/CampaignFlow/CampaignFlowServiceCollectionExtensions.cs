@@ -43,6 +43,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         // The built-in templates; AddCampaignFlowAzure lets those staff publish to blob storage override them.
         services.AddSettings<EmailTemplateOptions>(EmailTemplateOptions.SectionName);
+        services.AddSettings<BrandingOptions>(BrandingOptions.SectionName);
         services.TryAddSingleton<IEmailTemplateProvider>(_ => StaticEmailTemplateProvider.Default());
         services.AddSingleton<AlertComposer>();
         services.AddSingleton<DigestComposer>();

@@ -11,7 +11,8 @@ namespace CampaignFlow.Cli.Commands;
 /// <summary>
 /// A template rendered with realistic sample stories through the composers the app sends with, substitutions applied,
 /// as one subscriber would receive it. The links are signed with a throwaway key: they show the shape, not a working link.
-/// Topics in the why line carry the labels of the built-in rule set (config/rules.json).
+/// Topics in the why line carry the labels of the built-in rule set (config/rules.json); the branding is the default
+/// one (<see cref="BrandingOptions"/>), the source line the regjeringen.no default name.
 /// </summary>
 public static class TemplatePreview
 {
@@ -60,6 +61,8 @@ public static class TemplatePreview
             case "confirm":
                 var token = tokens.Create(SubscriptionHandlers.ConfirmPurpose, reader.Id, SubscriptionHandlers.ConfirmLifetime);
                 return await composer.ComposeConfirmationAsync(reader.Email, reader.Id, language, $"{email.PublicBaseUrl}/api/confirm?token={Uri.EscapeDataString(token)}", cancellationToken);
+            case "welcome":
+                return await composer.ComposeWelcomeAsync(reader, cancellationToken);
             default:
                 throw new ArgumentException($"no template {name}: known are {string.Join(", ", TemplateCatalog.Names)}", nameof(name));
         }
