@@ -165,7 +165,7 @@ public sealed class AlertComposer(
         {
             parts.Add(LocalizedText.Regions(regions, language));
         }
-        var why = parts.Count == 0 ? "" : $" ({string.Join("; ", parts)})";
+        var why = parts.Count == 0 ? "" : $" ({string.Join(LocalizedText.Semicolon(language), parts)})";
         return (terms.Count == 0 ? LocalizedText.Quote("cluster munitions", language) : string.Join(", ", terms)) + why;
     }
 

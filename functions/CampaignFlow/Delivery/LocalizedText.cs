@@ -107,4 +107,7 @@ public static class LocalizedText
             _ => $"{(many ? "regions" : "region")}: {list}",
         };
     }
+
+    /// <summary>"; " between the parts of a list, " ; " in French (a plain space: values are folded to one line of ordinary spaces).</summary>
+    public static string Semicolon(string? language) => Known(language) == "fr" ? " ; " : "; ";
 }

@@ -93,7 +93,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
         // A hand edit straight into storage, past publish's validation: French alert without its unsubscribe link.
         var edited = Files(
             ("alert.fr.txt", "Subject: Alerte :", "Subject: Alerte v2 :"),
-            ("alert.fr.html", "<a href=\"{{ unsubscribe_url }}\">Se désabonner</a> en un clic &middot; ", ""),
+            ("alert.fr.html", "<a href=\"{{ unsubscribe_url }}\" style=\"color:{{ brand.color }}\">Se désabonner</a> &middot; ", ""),
             ("confirm.fr.txt", "Subject: Merci de confirmer", "Subject: Confirmez"));
         var published = new PublishedTemplates { PublishedAt = _time.GetUtcNow(), Files = edited };
         await container.GetBlobClient(Settings.Value.ActiveBlobName).UploadAsync(BinaryData.FromObjectAsJson(published, new JsonSerializerOptions(JsonSerializerDefaults.Web)), overwrite: true);
@@ -167,7 +167,7 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
     {
         var container = await azurite.NewContainerAsync();
         await Store(container).PublishAsync(Files(
-            ("alert.en.html", "<h1 style=\"font-size:22px\">{{ title }}</h1>", "<h1 title=\"{{ title }}\">{{ title }}</h1><img alt=\"{{ summary }}\" src=\"https://example.org/logo.png\">"),
+            ("alert.en.html", "{{ title }}</h1>", "{{ title }}</h1><p title=\"{{ title }}\">x</p><img alt=\"{{ summary }}\" src=\"https://example.org/logo.png\">"),
             ("digest.en.html", "{% for story in stories %}", "<p>Today:</p>\n{% for story in stories %}"),
             ("digest.en.html", "{% endfor %}", "{% endfor %}\n<p>{{ count }} {{ date }}</p>")));
         var provider = Provider(container);
@@ -188,9 +188,9 @@ public sealed class BlobEmailTemplateProviderTests(AzuriteFixture azurite) : ICl
             Assert.DoesNotContain("javascript:", html);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "-unsubscribe_url-"));
         }
-        Assert.Contains("<h1 title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">", alert.Html);
+        Assert.Contains("<p title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">", alert.Html);
         Assert.Contains("alt=\"&lt;img src=x onerror=alert(1)&gt; unsubscribe_url\"", alert.Html);
-        Assert.Contains("<p>Today:</p>\n<h2 style=\"font-size:18px\">&quot;&gt;&lt;script&gt;", digest.Html);
+        Assert.Contains("<p>Today:</p>\n<h2 style=\"font-size:19px;line-height:1.3;margin:24px 0 4px\">&quot;&gt;&lt;script&gt;", digest.Html);
     }
 
     [Fact]

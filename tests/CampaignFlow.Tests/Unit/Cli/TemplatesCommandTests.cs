@@ -36,12 +36,12 @@ public sealed class TemplatesCommandTests : IDisposable
         var folder = CopyOfTemplates();
         Assert.Equal(0, (await RunAsync("check", folder)).Exit);
         var file = Path.Combine(folder, "alert.fr.html");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("<p>{{ summary }}</p>", "<p>{{ summary }}</b>", StringComparison.Ordinal));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("<p style=\"margin:0 0 16px\">{{ summary }}</p>", "<p style=\"margin:0 0 16px\">{{ summary }}</b>", StringComparison.Ordinal));
 
         var (exit, output) = await RunAsync("check", folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"{file}:11: HTML: ", output);
+        Assert.Contains($"{file}:13: HTML: ", output);
         Assert.Contains("1 file of", output);
     }
 
@@ -87,7 +87,7 @@ public sealed class TemplatesCommandTests : IDisposable
         var (exit, output) = await RunAsync("publish", "--dir", folder, "--state", state);
 
         Assert.Equal(0, exit);
-        Assert.Contains("published 12 templates", output);
+        Assert.Contains("published 16 templates", output);
         await using var session = await StorageSession.OpenAsync(account: null, state);
         var template = await session.Services.GetRequiredService<IEmailTemplateProvider>().GetAsync("confirm", "fr");
         Assert.StartsWith("Un clic pour confirmer", template.Render(new Dictionary<string, object?> { ["link"] = "https://x.example/" }).Subject);

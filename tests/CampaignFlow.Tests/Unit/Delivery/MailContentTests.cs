@@ -159,7 +159,7 @@ public sealed class MailContentTests
     [InlineData("en", "Welcome to Coalition Test news alerts")]
     [InlineData("no", "Velkommen til nyhetsvarslene fra Coalition Test")]
     [InlineData("fr", "Bienvenue aux alertes d’actualité de la Coalition Test")]
-    [InlineData("es", "Bienvenido a las alertas de noticias de la Coalition Test")]
+    [InlineData("es", "Le damos la bienvenida a las alertas de noticias de la Coalition Test")]
     public async Task WelcomeMailLinksTheSubscribersOwnPreferenceCentreAndUnsubscribe(string language, string subject)
     {
         var reader = Reader(language);
