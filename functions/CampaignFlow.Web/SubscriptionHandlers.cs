@@ -228,7 +228,7 @@ public sealed class SubscriptionHandlers(
             }
         }
         await gate.RecordSpamReportsAsync(spam, cancellationToken);
-        telemetry.Track("sendgrid.events", null, new Dictionary<string, object?> { ["events"] = events?.Count ?? 0, ["suppressed"] = suppressed, ["spamreports"] = spam });
+        telemetry.Track(PipelineEvents.SendGridEvents, null, new Dictionary<string, object?> { ["events"] = events?.Count ?? 0, ["suppressed"] = suppressed, ["spamreports"] = spam });
         return Results.Ok();
     }
 
