@@ -1,11 +1,11 @@
-using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CampaignFlow.Functions;
 
 /// <summary>HTTP: The confirmation link of the double opt-in: GET shows a button, POST confirms.</summary>
-public sealed class Confirm(SubscriptionHandlers handlers)
+public sealed class Confirm(SubscriptionHttp handlers)
 {
     [Function(nameof(Confirm))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>

@@ -1,11 +1,11 @@
-using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CampaignFlow.Functions;
 
 /// <summary>HTTP: Signed preferences link: GET shows the form, POST saves it.</summary>
-public sealed class Preferences(SubscriptionHandlers handlers)
+public sealed class Preferences(SubscriptionHttp handlers)
 {
     [Function(nameof(Preferences))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "preferences")] HttpRequest request, CancellationToken cancellationToken) =>

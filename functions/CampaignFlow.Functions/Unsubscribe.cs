@@ -1,11 +1,11 @@
-using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CampaignFlow.Functions;
 
 /// <summary>HTTP: GET shows a confirming page; POST with List-Unsubscribe=One-Click unsubscribes at once (RFC 8058).</summary>
-public sealed class Unsubscribe(SubscriptionHandlers handlers)
+public sealed class Unsubscribe(SubscriptionHttp handlers)
 {
     [Function(nameof(Unsubscribe))]
     public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>

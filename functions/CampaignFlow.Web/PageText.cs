@@ -4,7 +4,7 @@ namespace CampaignFlow.Web;
 
 /// <summary>
 /// Every text of the subscription pages, one instance per subscriber language (PageText.en.cs, .no.cs, .fr.cs, .es.cs).
-/// Plain text: <see cref="HtmlPage"/> encodes it. Each member is required, so a language missing a text does not build.
+/// Plain text: the Razor pages encode it. Each member is required, so a language missing a text does not build.
 /// </summary>
 public sealed partial record PageText
 {
@@ -21,6 +21,7 @@ public sealed partial record PageText
     public required string TooManyFromNetwork { get; init; }
     public required string InvalidEmail { get; init; }
     public required string AlreadySentToday { get; init; }
+    public required string TryAgainLater { get; init; }
 
     public required string LinkNotValidTitle { get; init; }
     public required string ConfirmLinkNotValid { get; init; }

@@ -15,6 +15,7 @@ public sealed partial record PageText
         TooManyFromNetwork = "Too many sign-ups from your network. Please try again later.",
         InvalidEmail = "Please enter a valid email address.",
         AlreadySentToday = "We already sent confirmation messages to this address today. Please check your inbox.",
+        TryAgainLater = "The service is busy. Please try again in a few minutes.",
 
         LinkNotValidTitle = "Link not valid",
         ConfirmLinkNotValid = "This confirmation link is not valid or has expired. Please sign up again.",

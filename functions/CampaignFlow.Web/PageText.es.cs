@@ -15,6 +15,7 @@ public sealed partial record PageText
         TooManyFromNetwork = "Demasiadas suscripciones desde su red. Inténtelo de nuevo más tarde.",
         InvalidEmail = "Introduzca una dirección de correo electrónico válida.",
         AlreadySentToday = "Hoy ya enviamos mensajes de confirmación a esta dirección. Revise su bandeja de entrada.",
+        TryAgainLater = "El servicio no está disponible en este momento. Vuelva a intentarlo dentro de unos minutos.",
 
         LinkNotValidTitle = "Enlace no válido",
         ConfirmLinkNotValid = "Este enlace de confirmación no es válido o ha caducado. Vuelva a suscribirse.",

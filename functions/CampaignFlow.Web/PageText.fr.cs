@@ -15,6 +15,7 @@ public sealed partial record PageText
         TooManyFromNetwork = "Trop d’inscriptions depuis votre réseau. Veuillez réessayer plus tard.",
         InvalidEmail = "Veuillez saisir une adresse e-mail valide.",
         AlreadySentToday = "Nous avons déjà envoyé des messages de confirmation à cette adresse aujourd’hui. Consultez votre boîte de réception.",
+        TryAgainLater = "Le service est momentanément indisponible. Veuillez réessayer dans quelques minutes.",
 
         LinkNotValidTitle = "Lien non valide",
         ConfirmLinkNotValid = "Ce lien de confirmation n’est pas valide ou a expiré. Veuillez vous inscrire à nouveau.",

@@ -16,6 +16,7 @@ public sealed partial record PageText
         TooManyFromNetwork = "For mange påmeldinger fra nettverket ditt. Prøv igjen senere.",
         InvalidEmail = "Skriv inn en gyldig e-postadresse.",
         AlreadySentToday = "Vi har allerede sendt bekreftelser til denne adressen i dag. Sjekk innboksen din.",
+        TryAgainLater = "Tjenesten er opptatt. Prøv igjen om noen minutter.",
 
         LinkNotValidTitle = "Ugyldig lenke",
         ConfirmLinkNotValid = "Denne bekreftelseslenken er ugyldig eller utløpt. Meld deg på på nytt.",

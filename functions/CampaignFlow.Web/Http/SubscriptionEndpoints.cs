@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CampaignFlow.Web.Http;
+
+/// <summary>
+/// Maps the public endpoints under <c>/api</c> onto a minimal API, as the Functions app's HTTP triggers route them
+/// (same paths, same methods): the local host's Kestrel.
+/// </summary>
+public static class SubscriptionEndpoints
+{
+    public static IEndpointRouteBuilder MapCampaignFlowEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/subscribe", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.SubscribeFormAsync(r, ct));
+        api.MapPost("/subscribe", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.SubscribeAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/confirm", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.ConfirmPageAsync(r, ct));
+        api.MapPost("/confirm", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.ConfirmAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/preferences", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.PreferencesPageAsync(r, ct));
+        api.MapPost("/preferences", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.PreferencesAsync(r, ct)).DisableAntiforgery();
+        api.MapGet("/unsubscribe", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.UnsubscribePageAsync(r, ct));
+        api.MapPost("/unsubscribe", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.UnsubscribeAsync(r, ct)).DisableAntiforgery();
+        api.MapPost("/sendgrid/events", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.SendGridEventsAsync(r, ct)).DisableAntiforgery();
+        return app;
+    }
+}
