@@ -9,10 +9,9 @@ using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Tests.Support;
 using CampaignFlow.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using CampaignFlow.Web.Pages;
+using CampaignFlow.Web.Subscriptions;
+using CampaignFlow.Web.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -22,58 +21,13 @@ using CampaignFlow.Azure.Storage;
 
 namespace CampaignFlow.Tests.Functional.Web;
 
-/// <summary>The public endpoints on a real Kestrel (as the local host serves them), against Azurite, mail to the outbox.</summary>
-public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+/// <summary>
+/// The public HTTP functions through the Functions worker's own ASP.NET Core pipeline and container
+/// (<see cref="FunctionsWorkerSite"/>), against Azurite, mail to the outbox.
+/// </summary>
+public sealed class SubscriptionFunctionsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private sealed class Site : IAsyncDisposable
-    {
-        public required WebApplication App { get; init; }
-        public required ServiceProvider Services { get; init; }
-        public required HttpClient Http { get; init; }
-        public required FakeTimeProvider Clock { get; init; }
-        public required string Outbox { get; init; }
-        public required ECDsa WebhookKey { get; init; }
-        public required LogCapture Logs { get; init; }
-        public ISubscriberStore Store => Services.GetRequiredService<ISubscriberStore>();
-        public TokenService Tokens => Services.GetRequiredService<TokenService>();
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            await App.DisposeAsync();
-            await Services.DisposeAsync();
-            WebhookKey.Dispose();
-        }
-    }
-
-    private async Task<Site> StartAsync(IDictionary<string, string?>? settings = null)
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var outbox = Path.Combine(Path.GetTempPath(), "campaignflow-tests", Guid.NewGuid().ToString("n"));
-        var logs = new LogCapture();
-        var services = azurite.Services(
-            new Dictionary<string, string?>
-            {
-                ["Email:OutboxDirectory"] = outbox,
-                ["Email:PublicBaseUrl"] = "https://alerts.example.org",
-                ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-            }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(),
-            s =>
-            {
-                s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-                s.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-            });
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(services.GetRequiredService<SubscriptionHandlers>());
-        var app = builder.Build();
-        app.MapCampaignFlowEndpoints();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Site { App = app, Services = services, Http = new HttpClient { BaseAddress = new Uri(address) }, Clock = clock, Outbox = outbox, WebhookKey = key, Logs = logs };
-    }
+    private Task<SubscriberSite> StartAsync(IDictionary<string, string?>? settings = null) => SubscriberSite.StartAsync(azurite, settings);
 
     private static string Address() => $"visitor-{Guid.NewGuid():n}@example.org";
 
@@ -124,8 +78,8 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         var unsubscribe = site.Tokens.Create(AlertComposer.UnsubscribePurpose, subscriber.Id);
         var tampered = unsubscribe.Replace(subscriber.Id, Subscriber.Create(Address()).Id);
         var preferences = site.Tokens.Create(AlertComposer.PreferencesPurpose, subscriber.Id, TimeSpan.FromHours(1));
-        var confirm = site.Tokens.Create(SubscriptionHandlers.ConfirmPurpose, subscriber.Id, SubscriptionHandlers.ConfirmLifetime);
-        site.Clock.Advance(SubscriptionHandlers.ConfirmLifetime + TimeSpan.FromMinutes(1));
+        var confirm = site.Tokens.Create(ConfirmationLinks.Purpose, subscriber.Id, ConfirmationLinks.Lifetime);
+        site.Clock.Advance(ConfirmationLinks.Lifetime + TimeSpan.FromMinutes(1));
         var oneClick = Form(("List-Unsubscribe", "One-Click"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await site.Http.PostAsync($"/api/unsubscribe?token={Uri.EscapeDataString(tampered)}", oneClick)).StatusCode);
@@ -177,19 +131,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(["stockpile-destruction", "victim-assistance"], after.Topics);
     }
 
-    private static HttpRequestMessage Webhook(Site site, string body, long timestamp, bool forge = false)
-    {
-        var signature = site.WebhookKey.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        if (forge)
-        {
-            using var other = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            signature = other.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        }
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(SendGridEventVerifier.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(SendGridEventVerifier.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return request;
-    }
+    private static HttpRequestMessage Webhook(SubscriberSite site, string body, long timestamp, bool forge = false) => site.Webhook(body, timestamp, forge);
 
     [Fact]
     public async Task WebhookWithAValidSignatureSuppressesAndForgedOrStaleOnesAreRefused()
@@ -224,14 +166,14 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         await using var site = await StartAsync();
         var bot = Address();
 
-        var trap = await site.Http.PostAsync("/api/subscribe", Form(("email", bot), (SubscriptionHandlers.Honeypot, "http://spam.example")));
+        var trap = await site.Http.PostAsync("/api/subscribe", Form(("email", bot), (SignUpPage.Honeypot, "http://spam.example")));
 
         Assert.Equal(HttpStatusCode.Accepted, trap.StatusCode);
         Assert.Null(await site.Store.GetAsync(EmailAddress.Key(bot)));
         Assert.False(Directory.Exists(site.Outbox) && Directory.GetFiles(site.Outbox).Length > 0);
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < SubscriptionHandlers.PerIpPerHour + 1; i++)
+        for (var i = 0; i < SignUpService.PerNetworkPerHour + 1; i++)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = Form(("email", Address())) };
             // A bot rotating a forged first entry: the front end's appended (last) entry is what counts.
@@ -240,7 +182,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         }
         var address = Address();
         var perAddress = new List<HttpStatusCode>();
-        for (var i = 0; i < SubscriptionHandlers.PerAddressPerDay + 1; i++)
+        for (var i = 0; i < SignUpService.PerAddressPerDay + 1; i++)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/subscribe") { Content = Form(("email", address)) };
             request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
@@ -250,7 +192,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Accepted, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, perAddress[^1]);
-        Assert.Equal(SubscriptionHandlers.PerAddressPerDay, Directory.GetFiles(site.Outbox, $"confirm-{EmailAddress.Key(address)}-*.eml").Length);
+        Assert.Equal(SignUpService.PerAddressPerDay, Directory.GetFiles(site.Outbox, $"confirm-{EmailAddress.Key(address)}-*.eml").Length);
     }
 
     private static HttpRequestMessage SignUp(string address, string ip)
@@ -267,7 +209,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         await using var second = await StartAsync();
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < SubscriptionHandlers.PerIpPerHour + 1; i++)
+        for (var i = 0; i < SignUpService.PerNetworkPerHour + 1; i++)
         {
             statuses.Add((await (i % 2 == 0 ? first : second).Http.SendAsync(SignUp(Address(), "192.0.2.10"))).StatusCode);
         }
@@ -299,7 +241,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         var address = Address();
         await site.Http.PostAsync("/api/subscribe", Form(("email", address), ("name", "Visitor")));
         var id = EmailAddress.Key(address);
-        await site.Http.PostAsync("/api/confirm", Form(("token", site.Tokens.Create(SubscriptionHandlers.ConfirmPurpose, id, TimeSpan.FromHours(1)))));
+        await site.Http.PostAsync("/api/confirm", Form(("token", site.Tokens.Create(ConfirmationLinks.Purpose, id, TimeSpan.FromHours(1)))));
         var now = site.Clock.GetUtcNow().ToUnixTimeSeconds();
         await site.Http.SendAsync(Webhook(site, $$"""[{"email":"{{address}}","event":"spamreport","timestamp":1}]""", now));
         await site.Http.SendAsync(Webhook(site, "[]", now, forge: true));
@@ -312,10 +254,10 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
 
     private static string Decoded(string html) => WebUtility.HtmlDecode(html);
 
-    private static string LangOf(string html) => Regex.Match(html, "^<!DOCTYPE html><html lang=\"([^\"]*)\">").Groups[1].Value;
+    private static string LangOf(string html) => Regex.Match(html, "^<!DOCTYPE html>\\s*<html lang=\"([^\"]*)\">").Groups[1].Value;
 
     private static string[] Values(string html, string name, bool checkedOnly = false) =>
-        [.. Regex.Matches(html, $"<input type=\"checkbox\" name=\"{name}\" value=\"([^\"]+)\"( checked)?>").Where(m => !checkedOnly || m.Groups[2].Success).Select(m => m.Groups[1].Value)];
+        [.. Regex.Matches(html, $"<input type=\"checkbox\" name=\"{name}\" value=\"([^\"]+)\"( checked)? />").Where(m => !checkedOnly || m.Groups[2].Success).Select(m => m.Groups[1].Value)];
 
     private static string DefaultRulesWith(Action<JsonObject> edit)
     {
@@ -324,14 +266,14 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         return node.ToJsonString();
     }
 
-    private static async Task<Subscriber> ActiveAsync(Site site, string language = "en", string[]? topics = null, string[]? regions = null)
+    private static async Task<Subscriber> ActiveAsync(SubscriberSite site, string language = "en", string[]? topics = null, string[]? regions = null)
     {
         var subscriber = Subscriber.Create(Address()) with { Status = SubscriberStatus.Active, Language = language, Topics = topics ?? [], Regions = regions ?? [] };
         await site.Store.UpsertAsync(subscriber);
         return subscriber;
     }
 
-    private static string PreferencesToken(Site site, Subscriber subscriber) => site.Tokens.Create(AlertComposer.PreferencesPurpose, subscriber.Id, TimeSpan.FromDays(1));
+    private static string PreferencesToken(SubscriberSite site, Subscriber subscriber) => site.Tokens.Create(AlertComposer.PreferencesPurpose, subscriber.Id, TimeSpan.FromDays(1));
 
     private static HttpRequestMessage Post(string path, HttpContent content, string? ip = null)
     {
@@ -351,7 +293,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         var subscriber = await ActiveAsync(site, "no");
         var pending = Subscriber.Create(Address()) with { Language = "no" };
         await site.Store.UpsertAsync(pending);
-        var confirmToken = site.Tokens.Create(SubscriptionHandlers.ConfirmPurpose, pending.Id, SubscriptionHandlers.ConfirmLifetime);
+        var confirmToken = site.Tokens.Create(ConfirmationLinks.Purpose, pending.Id, ConfirmationLinks.Lifetime);
         var unsubscribeUrl = $"/api/unsubscribe?token={Uri.EscapeDataString(site.Tokens.Create(AlertComposer.UnsubscribePurpose, subscriber.Id))}";
 
         var preferences = await site.Http.GetStringAsync($"/api/preferences?token={Uri.EscapeDataString(PreferencesToken(site, subscriber))}");
@@ -364,8 +306,8 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.Contains("<title>Innstillinger for varslene dine — Nyhetsvarsler fra Cluster Munition Coalition</title>", Decoded(preferences));
         Assert.Contains("<legend>Emner</legend>", preferences);
         Assert.Contains("Kryss av for emnene og regionene du vil ha; krysser du ikke av for noen, får du alt.", Decoded(preferences));
-        Assert.Contains("value=\"clearance\"> Rydding av forurensede områder</label>", Decoded(preferences));
-        Assert.Contains("value=\"middle-east\"> Midtøsten</label>", Decoded(preferences));
+        Assert.Contains("value=\"clearance\" /> Rydding av forurensede områder</label>", Decoded(preferences));
+        Assert.Contains("value=\"middle-east\" /> Midtøsten</label>", Decoded(preferences));
         Assert.Contains("<option value=\"daily\">Et daglig sammendrag</option>", preferences);
         Assert.Equal("no", LangOf(unsubscribe));
         Assert.Contains("Vil du stoppe alle nyhetsvarsler fra Cluster Munition Coalition til denne adressen?", Decoded(unsubscribe));
@@ -454,10 +396,10 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(ClassificationTaxonomy.Regions, Values(preferences, "regions"));
         Assert.Equal(["clearance", "victim-assistance"], Values(preferences, "topics", checkedOnly: true));
         Assert.Equal(["asia"], Values(preferences, "regions", checkedOnly: true));
-        Assert.Contains("<input type=\"checkbox\" name=\"topics\" value=\"clearance\" checked> Clearing the land</label>", preferences);
-        Assert.Contains("<input type=\"checkbox\" name=\"regions\" value=\"latin-america-caribbean\"> Latin America and the Caribbean</label>", preferences);
+        Assert.Contains("<input type=\"checkbox\" name=\"topics\" value=\"clearance\" checked /> Clearing the land</label>", preferences);
+        Assert.Contains("<input type=\"checkbox\" name=\"regions\" value=\"latin-america-caribbean\" /> Latin America and the Caribbean</label>", preferences);
         Assert.Contains("<p class=\"hint\" id=\"choices-hint\">Tick the topics and regions you want; with none ticked you get everything.</p>", preferences);
-        Assert.Contains("<input type=\"hidden\" name=\"topics\" value=\"\">", preferences);
+        Assert.Contains("<input type=\"hidden\" name=\"topics\" value />", preferences);
         Assert.DoesNotContain("<script", preferences);
         Assert.Equal(topics, Values(form, "topics"));
         Assert.Empty(Values(form, "topics", checkedOnly: true));
@@ -553,7 +495,7 @@ public sealed class SubscriptionHandlersTests(AzuriteFixture azurite) : IClassFi
 
         Assert.DoesNotContain("<b>", page);
         Assert.DoesNotContain("<script>", page);
-        Assert.Contains("value=\"clearance\" checked> &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</label>", page);
+        Assert.Contains("value=\"clearance\" checked /> &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</label>", page);
         Assert.DoesNotContain("<b>", email.Html);
         Assert.DoesNotContain("<script>", email.Html);
         Assert.Contains("&#171;cluster munitions&#187; (emner: &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;, Bistand til ofre).", email.Html);
