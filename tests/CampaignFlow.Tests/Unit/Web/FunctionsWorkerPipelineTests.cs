@@ -28,7 +28,6 @@ public sealed class FunctionsWorkerPipelineTests
 
         Assert.Equal(worker.ForwardedHeaders, local.ForwardedHeaders);
         Assert.Equal(worker.ForwardLimit, local.ForwardLimit);
-        Assert.Null(worker.ForwardLimit);
         Assert.Equal(worker.KnownProxies, local.KnownProxies);
         Assert.Equal(worker.KnownIPNetworks.Select(n => n.ToString()), local.KnownIPNetworks.Select(n => n.ToString()));
     }
