@@ -57,6 +57,14 @@ public sealed partial record PageText
     public required string Daily { get; init; }
     public required string HoneypotLabel { get; init; }
     public required string SaveButton { get; init; }
+    public required string NameTooLong { get; init; }
+    /// <summary>Under the regions: a story about no particular region goes to everyone.</summary>
+    public required string NoRegionGoesToEveryone { get; init; }
+    public required string AlreadyUnsubscribed { get; init; }
+    /// <summary>The link from the unsubscribed pages back to the sign-up form.</summary>
+    public required string SubscribeAgain { get; init; }
+    /// <summary>A preferences link of an address that has since unsubscribed.</summary>
+    public required string PreferencesAfterUnsubscribe { get; init; }
 
     /// <summary>The texts of a subscriber language (aliases such as nb accepted); English for anything else.</summary>
     public static PageText For(string? language) => Languages.Normalize(language) switch

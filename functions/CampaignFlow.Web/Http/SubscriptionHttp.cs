@@ -39,7 +39,10 @@ public sealed class SubscriptionHttp(
         return outcome.Result switch
         {
             SignUpResult.Accepted => Answer(request, text, StatusCodes.Status202Accepted, text.CheckInbox),
+            SignUpResult.InvalidEmail when !IsJson(request) => await SignUpAgainAsync(fields, text, "email", text.InvalidEmail, cancellationToken),
+            SignUpResult.NameTooLong when !IsJson(request) => await SignUpAgainAsync(fields, text, "name", text.NameTooLong, cancellationToken),
             SignUpResult.InvalidEmail => Answer(request, text, StatusCodes.Status400BadRequest, text.InvalidEmail),
+            SignUpResult.NameTooLong => Answer(request, text, StatusCodes.Status400BadRequest, text.NameTooLong),
             SignUpResult.TooManyFromNetwork => Answer(request, text, StatusCodes.Status429TooManyRequests, text.TooManyFromNetwork),
             SignUpResult.TooManyForAddress => Answer(request, text, StatusCodes.Status429TooManyRequests, text.AlreadySentToday),
             _ => Answer(request, text, StatusCodes.Status503ServiceUnavailable, text.TryAgainLater),
@@ -74,6 +77,11 @@ public sealed class SubscriptionHttp(
     {
         var token = request.Query["token"].FirstOrDefault();
         var view = await preferences.OpenAsync(token, cancellationToken);
+        if (view.Unsubscribed)
+        {
+            var left = PageText.For(view.Subscriber!.Language);
+            return Page<MessagePage>(new { Text = left, Title = left.PreferencesTitle, Message = left.PreferencesAfterUnsubscribe, LinkUrl = SubscribeUrl(left), LinkText = left.SubscribeAgain });
+        }
         if (!view.Valid)
         {
             return InvalidLink(request, t => t.PreferencesLinkNotValid);
@@ -90,6 +98,11 @@ public sealed class SubscriptionHttp(
         {
             return InvalidLink(request, t => t.LinkNotValid);
         }
+        if (view.NameTooLong)
+        {
+            var again = PageText.For(view.Subscriber!.Language);
+            return Page<PreferencesPage>(new { Text = again, Taxonomy = view.Taxonomy!, Current = view.Subscriber, Token = token!, Errors = Error("name", again.NameTooLong) }, StatusCodes.Status400BadRequest);
+        }
         // In the language just chosen: that is the one the subscriber reads from now on.
         var text = PageText.For(view.Subscriber!.Language);
         return Page<MessagePage>(new { Text = text, Title = text.SavedTitle, Message = text.Saved });
@@ -104,6 +117,10 @@ public sealed class SubscriptionHttp(
             return InvalidLink(request, t => t.UnsubscribeLinkNotValid);
         }
         var text = Text(request, outcome.Language);
+        if (outcome.Result is UnsubscribeResult.AlreadyUnsubscribed)
+        {
+            return Page<MessagePage>(new { Text = text, Title = text.UnsubscribedTitle, Message = text.AlreadyUnsubscribed, LinkUrl = SubscribeUrl(text), LinkText = text.SubscribeAgain });
+        }
         return Page<ButtonPage>(new
         {
             Text = text,
@@ -125,7 +142,7 @@ public sealed class SubscriptionHttp(
             return InvalidLink(request, t => t.UnsubscribeRequestNotValid);
         }
         var text = Text(request, outcome.Language);
-        return Page<MessagePage>(new { Text = text, Title = text.UnsubscribedTitle, Message = text.Unsubscribed });
+        return Page<MessagePage>(new { Text = text, Title = text.UnsubscribedTitle, Message = text.Unsubscribed, LinkUrl = SubscribeUrl(text), LinkText = text.SubscribeAgain });
     }
 
     /// <summary>The SendGrid Event Webhook: the body is capped before it is read, then verified, then handled.</summary>
@@ -144,6 +161,21 @@ public sealed class SubscriptionHttp(
         };
     }
 
+    /// <summary>The sign-up form again, with what was typed and <paramref name="message"/> beside <paramref name="field"/>.</summary>
+    private async Task<IResult> SignUpAgainAsync(FormFields fields, PageText text, string field, string message, CancellationToken cancellationToken)
+    {
+        var blank = Subscriber.Create("x@example.org") with { Language = text.Language };
+        var typed = await choices.ApplyAsync(fields.Choices() with { Name = null }, blank, cancellationToken) with { Name = fields["name"] };
+        return Page<SignUpPage>(new { Text = text, Taxonomy = await choices.TaxonomyAsync(cancellationToken), Current = typed, Email = fields["email"], Errors = Error(field, message) }, StatusCodes.Status400BadRequest);
+    }
+
+    private static IReadOnlyDictionary<string, string> Error(string field, string message) => new Dictionary<string, string> { [field] = message };
+
+    /// <summary>Relative to the page (all under /api), in the page's language.</summary>
+    private static string SubscribeUrl(PageText text) => "subscribe?lang=" + text.Language;
+
+    private static bool IsJson(HttpRequest request) => request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+
     private static IResult Page<TComponent>(object parameters, int status = StatusCodes.Status200OK)
         where TComponent : Microsoft.AspNetCore.Components.IComponent => new PageResult<TComponent>(parameters, status);
 
@@ -160,7 +192,7 @@ public sealed class SubscriptionHttp(
         PageText.For(Languages.IsSupported(language) ? language : PageLanguage.Of(request));
 
     private static IResult Answer(HttpRequest request, PageText text, int status, string message) =>
-        request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true
+        IsJson(request)
             ? Results.Json(new { message }, statusCode: status)
             : Page<MessagePage>(new { Text = text, Title = status < 300 ? text.ThankYouTitle : text.SorryTitle, Message = message }, status);
 }

@@ -33,7 +33,8 @@ public sealed class ChoiceApplier(IRuleSetProvider rules, ILogger<ChoiceApplier>
         var name = choices.Name?.Trim();
         var updated = subscriber with
         {
-            Name = string.IsNullOrEmpty(name) ? subscriber.Name : name[..Math.Min(name.Length, MaxNameLength)],
+            // An empty name field removes the name; no name field leaves it as it was.
+            Name = name is null ? subscriber.Name : name.Length == 0 ? null : name[..Math.Min(name.Length, MaxNameLength)],
             Language = choices.Language is null ? subscriber.Language : Languages.Normalize(choices.Language),
             Topics = choices.Topics is null ? subscriber.Topics : Chosen(choices.Topics, ruleSet.Taxonomy.Topics),
             Regions = choices.Regions is null ? subscriber.Regions : Chosen(choices.Regions, ruleSet.Taxonomy.Regions),

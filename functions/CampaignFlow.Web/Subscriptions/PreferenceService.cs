@@ -15,8 +15,14 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
 
     public async Task<PreferencesView> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var subscriber = await ActiveAsync(token, cancellationToken);
-        return subscriber is null ? PreferencesView.Invalid : new(subscriber, await choices.TaxonomyAsync(cancellationToken));
+        var id = tokens.Validate(AlertComposer.PreferencesPurpose, token);
+        var subscriber = id is null ? null : await store.GetAsync(id, cancellationToken);
+        return subscriber?.Status switch
+        {
+            SubscriberStatus.Active => new(subscriber, await choices.TaxonomyAsync(cancellationToken)),
+            SubscriberStatus.Unsubscribed => new(subscriber, null) { Unsubscribed = true },
+            _ => PreferencesView.Invalid,
+        };
     }
 
     public async Task<PreferencesView> SaveAsync(string? token, SubmittedChoices submitted, CancellationToken cancellationToken = default)
@@ -25,6 +31,11 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
         if (subscriber is null)
         {
             return PreferencesView.Invalid;
+        }
+        if (submitted.Name?.Trim().Length > ChoiceApplier.MaxNameLength)
+        {
+            // Shown again with what was typed, so nothing is lost; nothing is stored.
+            return new(subscriber with { Name = submitted.Name }, await choices.TaxonomyAsync(cancellationToken)) { NameTooLong = true };
         }
         var saved = await choices.ApplyAsync(submitted, subscriber, cancellationToken);
         await store.UpsertAsync(saved, cancellationToken);
@@ -35,7 +46,10 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
     public async Task<UnsubscribeOutcome> OpenUnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
     {
         var id = tokens.Validate(AlertComposer.UnsubscribePurpose, token);
-        return id is null ? new(UnsubscribeResult.Invalid) : new(UnsubscribeResult.Ask, (await store.GetAsync(id, cancellationToken))?.Language);
+        var subscriber = id is null ? null : await store.GetAsync(id, cancellationToken);
+        return id is null ? new(UnsubscribeResult.Invalid)
+            : subscriber?.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed ? new(UnsubscribeResult.AlreadyUnsubscribed, subscriber.Language)
+            : new(UnsubscribeResult.Ask, subscriber?.Language);
     }
 
     /// <summary>RFC 8058: a POST with <c>List-Unsubscribe=One-Click</c> and a valid token unsubscribes at once.</summary>

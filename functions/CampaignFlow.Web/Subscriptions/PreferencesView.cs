@@ -11,5 +11,11 @@ public sealed record PreferencesView(Subscriber? Subscriber, RuleSetTaxonomy? Ta
 {
     public static PreferencesView Invalid { get; } = new(null, null);
 
-    public bool Valid => Subscriber is not null;
+    /// <summary>A genuine link of an address that has unsubscribed since: say so, and offer to subscribe again.</summary>
+    public bool Unsubscribed { get; init; }
+
+    /// <summary>Not saved: the name is longer than <see cref="ChoiceApplier.MaxNameLength"/>.</summary>
+    public bool NameTooLong { get; init; }
+
+    public bool Valid => Subscriber is not null && !Unsubscribed;
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Web.Subscriptions;
 
 /// <summary>
-/// Sign-up with double opt-in: honeypot, a limit per client network and per address, then a confirmation mail whose
+/// Sign-up with double opt-in: honeypot, validation, a limit per client network and per address (counting only sign-ups
+/// that pass validation), then a confirmation mail whose
 /// signed link carries the choices. An address already on the list keeps its record untouched until its owner confirms;
 /// a suppressed one is never mailed. Every accepted case answers the same, so nobody learns who is subscribed.
 /// </summary>
@@ -44,13 +45,19 @@ public sealed class SignUpService(
 
     private async Task<SignUpResult> SignUpAsync(SignUpForm form, string network, CancellationToken cancellationToken)
     {
+        // Typos are answered before anything is counted: only sign-ups we would accept count towards the network's limit,
+        // so a few mistyped addresses at one office or conference table do not block the next person.
+        if (!EmailAddress.TryNormalize(form.Email, out var address) || !HasDottedDomain(address))
+        {
+            return SignUpResult.InvalidEmail;
+        }
+        if (form.Choices.Name?.Trim().Length > ChoiceApplier.MaxNameLength)
+        {
+            return SignUpResult.NameTooLong;
+        }
         if (!await limiter.TryAcquireAsync("ip:" + network, PerNetworkPerHour, TimeSpan.FromHours(1), cancellationToken))
         {
             return SignUpResult.TooManyFromNetwork;
-        }
-        if (!EmailAddress.TryNormalize(form.Email, out var address))
-        {
-            return SignUpResult.InvalidEmail;
         }
         var id = EmailAddress.Key(address);
         if (!await limiter.TryAcquireAsync("address:" + id, PerAddressPerDay, TimeSpan.FromDays(1), cancellationToken))
@@ -73,5 +80,12 @@ public sealed class SignUpService(
         await sender.SendAsync(await composer.ComposeConfirmationAsync(address, id, chosen.Language, url, cancellationToken), cancellationToken);
         logger.LogInformation("Sign-up {SubscriberId}: confirmation sent", id);
         return SignUpResult.Accepted;
+    }
+
+    /// <summary>Mail is delivered across the internet only to dotted domains: a@b and user@localhost never arrive.</summary>
+    private static bool HasDottedDomain(string address)
+    {
+        var domain = address[(address.LastIndexOf('@') + 1)..];
+        return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
     }
 }

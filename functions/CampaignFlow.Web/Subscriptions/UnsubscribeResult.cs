@@ -6,6 +6,8 @@ public enum UnsubscribeResult
     Invalid,
     /// <summary>A valid link opened (GET): ask for the click.</summary>
     Ask,
+    /// <summary>A valid link opened (GET) of an address that no longer gets mail: say so rather than ask again.</summary>
+    AlreadyUnsubscribed,
     /// <summary>Unsubscribed now (or was already).</summary>
     Unsubscribed,
 }
