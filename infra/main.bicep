@@ -44,13 +44,26 @@ param principalType string = 'User'
 @description('Optional. Resource group name. Empty: `rg-<environmentName>`.')
 param resourceGroupName string = ''
 
-@description('Optional. The SendGrid API key (Mail Send only). Empty: the Key Vault secret `SendGridApiKey` is not written; set it afterwards (docs/operations.md). A redeploy with it empty keeps the existing secret.')
+@description('Optional. The SendGrid API key (Mail Send only), written into the Key Vault secret `SendGridApiKey` once per vault: not again while `sendGridApiKeyVault` names this deployment\'s vault, so a key rotated in Key Vault stays. Empty: not written; set it in Key Vault (docs/operations.md).')
 @secure()
 param sendGridApiKey string = ''
 
-@description('Optional. The token-signing key for subscribe/unsubscribe links (base64 of at least 32 random bytes). Empty: the Key Vault secret `TokenSigningKey` is not written; set it afterwards. A redeploy with it empty keeps the existing secret.')
+@description('Optional. The vault into which an earlier deployment wrote `SendGridApiKey`: the output `CAMPAIGNFLOW_SENDGRID_API_KEY_VAULT` of the last deployment (azd passes it back by itself).')
+param sendGridApiKeyVault string = ''
+
+@description('Optional. Create the Key Vault secret `TokenSigningKey` (from `newTokenSigningKey`) in a vault that does not have it yet (see `tokenSigningKeyVault`). azd sets it; a bare `az deployment` leaves it false and so never makes a new key.')
+param createTokenSigningKey bool = false
+
+@description('Optional. The vault in which an earlier deployment created `TokenSigningKey`: the output `CAMPAIGNFLOW_TOKEN_SIGNING_KEY_VAULT` of the last deployment (azd passes it back by itself). While it names this deployment\'s vault the key is left alone, so `campaignflow keys rotate` is never undone.')
+param tokenSigningKeyVault string = ''
+
+@description('Optional. Do not set: a fresh random value on every deployment (two GUIDs, 244 random bits), used only when `TokenSigningKey` is created.')
 @secure()
-param tokenSigningKey string = ''
+param newTokenSigningKey string = replace('${newGuid()}${newGuid()}', '-', '')
+
+@description('Optional. Changes the Key Vault name. A deleted vault keeps its name for the soft-delete retention (90 days) under purge protection, so after `azd down` give a new salt (any short text) before `azd up`. Empty: the name of the first deployment.')
+@maxLength(20)
+param keyVaultNameSalt string = ''
 
 @description('Optional. Sender address of every email (`Email__FromAddress`); must be a verified sender or on an authenticated domain in SendGrid.')
 param senderAddress string = 'noreply@example.org'
@@ -88,16 +101,67 @@ param feeds feedSource[] = [
   }
 ]
 
-@description('Optional. Comma-separated email addresses that receive the alerts. Empty: no action group; alerts show only in the portal.')
+@description('Optional. Comma-separated email addresses that receive the alerts.')
 param alertEmailAddresses string = ''
+
+@description('Optional. Comma-separated phone numbers that receive the alerts by SMS, each `<country code>:<number>` (e.g. `47:91234567`).')
+param alertSmsNumbers string = ''
+
+@description('Optional. Comma-separated https URLs that receive the alerts as webhooks in the common alert schema (a PagerDuty Azure integration URL, a Teams workflow). Secure: such a URL carries its key. With no email, SMS or webhook receiver there is no action group and alerts show only in the portal.')
+@secure()
+param alertWebhookUrls string = ''
 
 @description('Optional. Consecutive failed polls of one feed before the feed alert fires.')
 @minValue(1)
 param feedFailureThreshold int = 6
 
+@description('Optional. Days without new content in a feed before the stale feed alert fires (the app reports staleness from `Feeds__StaleAfter`, 14 days).')
+@minValue(1)
+param feedStaleDays int = 14
+
 @description('Optional. Failed function executions in 15 minutes before the function failure alert fires.')
 @minValue(1)
 param functionFailureThreshold int = 5
+
+@description('Optional. Failed SendGrid batches in 15 minutes below which the SendGrid alert stays quiet.')
+@minValue(1)
+param sendGridFailureMinimum int = 3
+
+@description('Optional. Percentage of failed SendGrid batches in 15 minutes at which the SendGrid alert fires (401/403 fire at once).')
+@minValue(1)
+@maxValue(100)
+param sendGridFailureRatePercent int = 20
+
+@description('Optional. How long PollNewsFeed and MonitorQueues may go without a successful run before the heartbeat alert fires (ISO 8601; at least three poll intervals).')
+@allowed([
+  'PT30M'
+  'PT45M'
+  'PT1H'
+  'PT2H'
+  'PT6H'
+  'PT12H'
+  'P1D'
+])
+param pollHeartbeatWindow string = 'PT30M'
+
+@description('Optional. Object ID of the operators\' Microsoft Entra group: blob, queue and table data roles on the storage account for the runbook commands. Empty: none (only `principalId` gets them).')
+param operatorsGroupId string = ''
+
+@description('Optional. A CanNotDelete lock on the storage account (subscribers, ledgers, exports). `azd down` fails until it is removed.')
+param storageDeleteLock bool = false
+
+@description('Optional. Days a subscriber export is kept before the lifecycle policy deletes it.')
+@minValue(1)
+param exportRetentionDays int = 30
+
+@description('Optional. Days a previous blob version is kept before the lifecycle policy deletes it.')
+@minValue(1)
+param blobVersionRetentionDays int = 30
+
+@description('Optional. Days a deleted blob, blob version or container can be restored.')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 7
 
 @description('Optional. Upper bound of Function App instances.')
 @minValue(1)
@@ -127,7 +191,9 @@ var serviceName = 'api' // the service in azure.yaml
 var functionAppName = 'func-${serviceName}-${resourceToken}'
 // Names known before deployment (not module outputs), so what-if can predict the role assignments and the app.
 var storageAccountName = 'st${resourceToken}'
-var keyVaultName = 'kv-${resourceToken}'
+var keyVaultName = empty(keyVaultNameSalt)
+  ? 'kv-${resourceToken}'
+  : 'kv-${toLower(uniqueString(subscription().id, environmentName, location, keyVaultNameSalt))}'
 var applicationInsightsName = 'appi-${resourceToken}'
 
 // Data the app uses; the -poison queues are created by the Functions host on first use.
@@ -149,6 +215,7 @@ var containerNames = [
   'config' // rule sets (rules/active.json, rules/history/; `campaignflow rules publish`) and published email templates, hot-reloaded
 ]
 var deploymentContainerName = 'app-package'
+var exportContainerName = 'exports' // scheduled subscriber exports: private, versioned, expire after exportRetentionDays
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -174,9 +241,14 @@ module storage 'app/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
+    exportContainerName: exportContainerName
     containerNames: containerNames
     queueNames: queueNames
     tableNames: tableNames
+    softDeleteRetentionDays: blobSoftDeleteDays
+    versionRetentionDays: blobVersionRetentionDays
+    exportRetentionDays: exportRetentionDays
+    deleteLock: storageDeleteLock
   }
 }
 
@@ -201,7 +273,10 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
     sendGridApiKey: sendGridApiKey
-    tokenSigningKey: tokenSigningKey
+    sendGridApiKeyVault: sendGridApiKeyVault
+    createTokenSigningKey: createTokenSigningKey
+    tokenSigningKeyVault: tokenSigningKeyVault
+    newTokenSigningKey: newTokenSigningKey
   }
 }
 
@@ -218,6 +293,7 @@ module rbac 'app/rbac.bicep' = {
     appPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
+    operatorsGroupId: operatorsGroupId
   }
   dependsOn: [
     storage
@@ -269,9 +345,19 @@ module alerts 'app/alerts.bicep' = {
     location: location
     tags: tags
     applicationInsightsId: monitoring.outputs.applicationInsightsId
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
     alertEmailAddresses: filter(map(split(alertEmailAddresses, ','), address => trim(address)), address => !empty(address))
+    alertSmsReceivers: map(filter(map(split(alertSmsNumbers, ','), number => trim(number)), number => !empty(number)), number => {
+      countryCode: trim(split(number, ':')[0])
+      phoneNumber: trim(last(split(number, ':')))
+    })
+    alertWebhookUrls: alertWebhookUrls
     feedFailureThreshold: feedFailureThreshold
+    feedStaleDays: feedStaleDays
     functionFailureThreshold: functionFailureThreshold
+    sendGridFailureMinimum: sendGridFailureMinimum
+    sendGridFailureRatePercent: sendGridFailureRatePercent
+    pollHeartbeatWindow: pollHeartbeatWindow
   }
 }
 
@@ -318,6 +404,12 @@ output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 
 @description('Name of the Key Vault holding SendGridApiKey and TokenSigningKey.')
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('The vault that holds SendGridApiKey written by a deployment (empty if none): azd keeps it and passes it back as `sendGridApiKeyVault`, so the key is written once per vault.')
+output CAMPAIGNFLOW_SENDGRID_API_KEY_VAULT string = keyVault.outputs.sendGridApiKeyVault
+
+@description('The vault that holds TokenSigningKey created by a deployment (empty if none): azd keeps it and passes it back as `tokenSigningKeyVault`, so the key is created once per vault.')
+output CAMPAIGNFLOW_TOKEN_SIGNING_KEY_VAULT string = keyVault.outputs.tokenSigningKeyVault
 
 @description('URI of the Key Vault.')
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri

@@ -1,3 +1,4 @@
+using CampaignFlow.Delivery;
 using CampaignFlow.Operations;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.Functions.Worker;
@@ -6,8 +7,11 @@ using CampaignFlow.Azure.Operations;
 
 namespace CampaignFlow.Functions;
 
-/// <summary>Timer: reports the depth of every queue and poison queue as metrics, which the operators' alerts and workbook read.</summary>
-public sealed class MonitorQueues(PoisonQueues queues, IPipelineTelemetry telemetry, ILogger<MonitorQueues> logger)
+/// <summary>
+/// Timer: reports the depth of every queue and poison queue, and whether sending is paused, as metrics, which the
+/// operators' alerts and workbook read. The pause is reported on every tick, not only when a batch meets it.
+/// </summary>
+public sealed class MonitorQueues(PoisonQueues queues, SendingGate gate, IPipelineTelemetry telemetry, ILogger<MonitorQueues> logger)
 {
     [Function(nameof(MonitorQueues))]
     public async Task RunAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
@@ -21,5 +25,7 @@ public sealed class MonitorQueues(PoisonQueues queues, IPipelineTelemetry teleme
                 logger.LogWarning("{Count} messages in {Queue}-poison: see 'campaignflow queues poison list {Queue}'", depth.Poison, depth.Queue, depth.Queue);
             }
         }
+        var paused = await gate.PausedReasonAsync(cancellationToken);
+        telemetry.Metric(PipelineEvents.SendingState, paused is null ? 0 : 1, paused is null ? null : new Dictionary<string, string> { ["reason"] = paused });
     }
 }

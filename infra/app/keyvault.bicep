@@ -1,4 +1,4 @@
-metadata description = 'Key Vault (RBAC authorization, soft delete) for the SendGrid API key and the token-signing key. A secret whose value is empty here is not written: the operator sets it later (docs/operations.md).'
+metadata description = 'Key Vault (RBAC authorization, soft delete) for the SendGrid API key and the token-signing key. Each secret is written at most once per vault, so a provision never undoes a rotation (docs/operations.md).'
 
 @description('Required. Name of the Key Vault (3-24 characters, globally unique).')
 @minLength(3)
@@ -19,13 +19,27 @@ param softDeleteRetentionInDays int = 90
 @description('Optional. Purge protection: a deleted vault cannot be purged before the retention ends. Once on it cannot be turned off; turn it off for throw-away environments.')
 param enablePurgeProtection bool = true
 
-@description('Optional. The SendGrid API key (Mail Send permission only), stored as secret `SendGridApiKey`. Empty: not written, set it later.')
+@description('Optional. The SendGrid API key (Mail Send permission only), stored as secret `SendGridApiKey` unless `sendGridApiKeyVault` says this vault already has it. Empty: not written, set it later.')
 @secure()
 param sendGridApiKey string = ''
 
-@description('Optional. The token-signing key (base64, at least 32 random bytes), stored as secret `TokenSigningKey`. Empty: not written, set it later.')
+@description('Optional. The vault into which an earlier deployment wrote `SendGridApiKey`. Equal to `name`: the key is not written again, so a key rotated in Key Vault stays.')
+param sendGridApiKeyVault string = ''
+
+@description('Optional. Whether to create `TokenSigningKey` (from `newTokenSigningKey`) unless `tokenSigningKeyVault` says this vault already has it.')
+param createTokenSigningKey bool = false
+
+@description('Optional. The vault in which an earlier deployment created `TokenSigningKey`. Equal to `name`: the key is left alone, so `campaignflow keys rotate` is never undone.')
+param tokenSigningKeyVault string = ''
+
+@description('Optional. The value of a newly created `TokenSigningKey` (at least 32 characters of randomness).')
 @secure()
-param tokenSigningKey string = ''
+param newTokenSigningKey string = ''
+
+// A secret is written once per vault: never again on a later provision (which would undo a rotation), but again into a
+// new vault (a new name salt after `azd down`). The deployment outputs say where each secret already is.
+var writeSendGridApiKey = !empty(sendGridApiKey) && sendGridApiKeyVault != name
+var writeTokenSigningKey = createTokenSigningKey && !empty(newTokenSigningKey) && tokenSigningKeyVault != name
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -48,8 +62,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
   }
 
-  // Skipped when empty, so that a redeploy without the value never blanks a secret the operator set.
-  resource sendGridApiKeySecret 'secrets' = if (!empty(sendGridApiKey)) {
+  resource sendGridApiKeySecret 'secrets' = if (writeSendGridApiKey) {
     name: 'SendGridApiKey'
     properties: {
       value: sendGridApiKey
@@ -57,10 +70,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
   }
 
-  resource tokenSigningKeySecret 'secrets' = if (!empty(tokenSigningKey)) {
+  resource tokenSigningKeySecret 'secrets' = if (writeTokenSigningKey) {
     name: 'TokenSigningKey'
     properties: {
-      value: tokenSigningKey
+      value: newTokenSigningKey
       contentType: 'text/plain'
     }
   }
@@ -80,3 +93,9 @@ output sendGridApiKeySecretName string = 'SendGridApiKey'
 
 @description('The name of the secret holding the token-signing key.')
 output tokenSigningKeySecretName string = 'TokenSigningKey'
+
+@description('The vault that holds `SendGridApiKey` written by this or an earlier deployment, or empty. azd keeps it as `CAMPAIGNFLOW_SENDGRID_API_KEY_VAULT` and passes it back as `sendGridApiKeyVault`.')
+output sendGridApiKeyVault string = writeSendGridApiKey || sendGridApiKeyVault == name ? name : ''
+
+@description('The vault that holds `TokenSigningKey` created by this or an earlier deployment, or empty. azd keeps it as `CAMPAIGNFLOW_TOKEN_SIGNING_KEY_VAULT` and passes it back as `tokenSigningKeyVault`.')
+output tokenSigningKeyVault string = writeTokenSigningKey || tokenSigningKeyVault == name ? name : ''

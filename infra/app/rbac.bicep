@@ -1,4 +1,4 @@
-metadata description = 'Least-privilege data-plane roles for the Function App identity (and optionally the deploying user) on the storage account, the Key Vault and Application Insights. Assignment names are guid(scope.id, principalId, roleId), so redeploys are idempotent.'
+metadata description = 'Least-privilege data-plane roles for the Function App identity (and optionally the deploying user and the operators\' Entra group) on the storage account, the Key Vault and Application Insights. Assignment names are guid(scope.id, principalId, roleId), so redeploys are idempotent.'
 
 @description('Required. Name of the storage account the roles are scoped to.')
 param storageAccountName string
@@ -23,12 +23,15 @@ param userPrincipalId string = ''
 ])
 param userPrincipalType string = 'User'
 
+@description('Optional. Object ID of the operators\' Microsoft Entra group: its members get blob, queue and table data roles on the storage account for the runbook commands and the portal\'s storage browser. Empty: no group roles.')
+param operatorsGroupId string = ''
+
 // Built-in role definition IDs (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles)
 var roles = {
   // Storage Blob Data Owner: the Functions host (AzureWebJobsStorage) takes blob leases for timer singletons,
   // keeps host keys and state in blobs, and Flex Consumption reads the deployment package; the app reads the rules blob.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Storage Blob Data Contributor: the deploying user uploads rules to the `config` container.
+  // Storage Blob Data Contributor: the deploying user and the operators upload rules and templates to `config` and read exports.
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   // Storage Queue Data Contributor: queue triggers (read, process, delete), queue outputs (send), and the host
   // creating `-poison` queues. It contains Message Processor (8a0f0c08-91a1-4084-bc3d-661d67233fed) and
@@ -156,6 +159,41 @@ resource userKeyVaultSecretsOfficer 'Microsoft.Authorization/roleAssignments@202
     principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
     description: 'CampaignFlow operator: set and rotate SendGridApiKey and TokenSigningKey'
+  }
+}
+
+// --- The operators' Entra group (optional): the same data roles as the deploying user, for everyone on call ---
+
+resource operatorsBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorsGroupId)) {
+  name: guid(storage.id, operatorsGroupId, roles.storageBlobDataContributor)
+  scope: storage
+  properties: {
+    principalId: operatorsGroupId
+    principalType: 'Group'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    description: 'CampaignFlow operators: rules and templates publish, subscriber exports'
+  }
+}
+
+resource operatorsQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorsGroupId)) {
+  name: guid(storage.id, operatorsGroupId, roles.storageQueueDataContributor)
+  scope: storage
+  properties: {
+    principalId: operatorsGroupId
+    principalType: 'Group'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    description: 'CampaignFlow operators: queues status, poison list/show/replay/discard'
+  }
+}
+
+resource operatorsTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorsGroupId)) {
+  name: guid(storage.id, operatorsGroupId, roles.storageTableDataContributor)
+  scope: storage
+  properties: {
+    principalId: operatorsGroupId
+    principalType: 'Group'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    description: 'CampaignFlow operators: feed state, sending pause/resume, subscribers'
   }
 }
 

@@ -1,4 +1,4 @@
-metadata description = 'The storage account of the Function App: host state, the deployment package, the pipeline queues, the tables and the rules blob. Shared keys are off: every client uses Microsoft Entra ID.'
+metadata description = 'The storage account of the Function App: host state, the deployment package, the pipeline queues, the tables, the rules blob and the subscriber exports. Shared keys are off: every client uses Microsoft Entra ID. Blobs are versioned and soft-deleted; exports and old versions expire by lifecycle policy; an optional lock keeps the account from deletion.'
 
 @description('Required. Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -17,6 +17,9 @@ param deploymentContainerName string
 @description('Required. Blob containers the app uses (besides the deployment container), e.g. `config` for the classification rules.')
 param containerNames string[]
 
+@description('Required. Private blob container for scheduled subscriber exports (personal data: expires after `exportRetentionDays`).')
+param exportContainerName string
+
 @description('Required. Queues between the pipeline stages. Their `-poison` counterparts are created by the Functions host on first failure.')
 param queueNames string[]
 
@@ -30,6 +33,22 @@ param tableNames string[]
   'Standard_GRS'
 ])
 param skuName string = 'Standard_LRS'
+
+@description('Optional. Days a deleted or overwritten blob (a soft-deleted version) and a deleted container can be restored.')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int = 7
+
+@description('Optional. Days a previous blob version is kept before the lifecycle policy deletes it (an overwritten rules file, template or deployment package; host state blobs make many).')
+@minValue(1)
+param versionRetentionDays int = 30
+
+@description('Optional. Days a subscriber export is kept (from its last change) before the lifecycle policy deletes it and its versions. Soft delete keeps it `softDeleteRetentionDays` longer.')
+@minValue(1)
+param exportRetentionDays int = 30
+
+@description('Optional. A CanNotDelete lock on the storage account: the subscribers, ledgers and exports survive a mistaken delete of the account or the resource group. `azd down` fails until the lock is removed.')
+param deleteLock bool = false
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -58,14 +77,28 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource blobService 'blobServices' = {
     name: 'default'
     properties: {
+      // Every overwrite keeps the previous version (an export, a rules file, a deployment package can be restored);
+      // the lifecycle policy below deletes old versions.
+      isVersioningEnabled: true
       deleteRetentionPolicy: {
         enabled: true
-        days: 7 // an overwritten rules file or deployment package can be undeleted for a week
+        days: softDeleteRetentionDays
+      }
+      containerDeleteRetentionPolicy: {
+        enabled: true
+        days: softDeleteRetentionDays
       }
     }
 
     resource deploymentContainer 'containers' = {
       name: deploymentContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+
+    resource exportContainer 'containers' = {
+      name: exportContainerName
       properties: {
         publicAccess: 'None'
       }
@@ -79,6 +112,63 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         }
       }
     ]
+  }
+
+  // Runs once a day: subscriber exports expire (personal data is kept no longer than needed), old versions go.
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'exports-expire'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+                prefixMatch: [
+                  '${exportContainerName}/'
+                ]
+              }
+              actions: {
+                baseBlob: {
+                  delete: {
+                    daysAfterModificationGreaterThan: exportRetentionDays
+                  }
+                }
+                version: {
+                  delete: {
+                    daysAfterCreationGreaterThan: exportRetentionDays
+                  }
+                }
+              }
+            }
+          }
+          {
+            name: 'old-versions-expire'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: {
+                blobTypes: [
+                  'blockBlob'
+                ]
+              }
+              actions: {
+                version: {
+                  delete: {
+                    daysAfterCreationGreaterThan: versionRetentionDays
+                  }
+                }
+              }
+            }
+          }
+        ]
+      }
+    }
   }
 
   resource queueService 'queueServices' = {
@@ -99,6 +189,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         name: tableName
       }
     ]
+  }
+}
+
+resource storageLock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'campaignflow-data-keep'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Subscribers, ledgers and exports live here. Remove this lock (storageDeleteLock=false) before azd down.'
   }
 }
 

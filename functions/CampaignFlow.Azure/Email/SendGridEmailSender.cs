@@ -87,9 +87,9 @@ public sealed class SendGridEmailSender(ISendGridClient client, IOptions<EmailOp
         var reason = $"SendGrid answered {status}: {Truncate(body.ReplaceLineEndings(" "), 500)}";
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            throw new EmailDeliveryException(reason, permanent: false, RetryDelay(response));
+            throw new EmailDeliveryException(reason, permanent: false, RetryDelay(response), status);
         }
-        throw new EmailDeliveryException(reason, permanent: status < 500);
+        throw new EmailDeliveryException(reason, permanent: status < 500, statusCode: status);
     }
 
     /// <summary>When SendGrid lets us send again: X-RateLimit-Reset (epoch seconds), else Retry-After, else a minute.</summary>

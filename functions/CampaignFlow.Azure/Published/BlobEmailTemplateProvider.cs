@@ -36,6 +36,9 @@ public sealed class BlobEmailTemplateProvider(
     /// <summary>Checks the blob now and swaps in what changed. True when the templates in use changed.</summary>
     public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => templates.RefreshAsync(cancellationToken);
 
+    /// <summary>The background check a due read started (tests await it rather than poll).</summary>
+    internal Task BackgroundCheck => templates.BackgroundCheck;
+
     private sealed class TemplatesReload(BlobClient blob, TimeSpan interval, TimeProvider time, ILogger logger, Templates builtInTemplates)
         : BlobHotReload<Templates>(blob, interval, time, builtInTemplates)
     {

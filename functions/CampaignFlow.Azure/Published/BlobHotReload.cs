@@ -20,6 +20,7 @@ public abstract class BlobHotReload<T>(BlobClient blob, TimeSpan interval, TimeP
     private long lastCheckTicks = long.MinValue;
     private Task? firstCheck;
     private object? firstCheckLock;
+    private Task backgroundCheck = Task.CompletedTask;
 
     /// <summary>The value in use; starts a background check when one is due.</summary>
     public T Current
@@ -30,7 +31,7 @@ public abstract class BlobHotReload<T>(BlobClient blob, TimeSpan interval, TimeP
             // Why: claiming the check with a compare-exchange lets exactly one caller start it, however many read at once.
             if (IsDue(last) && Interlocked.CompareExchange(ref lastCheckTicks, time.GetTimestamp(), last) == last)
             {
-                _ = Task.Run(() => CheckSafelyAsync(waitForRunningCheck: false));
+                backgroundCheck = Task.Run(() => CheckSafelyAsync(waitForRunningCheck: false));
             }
             return current;
         }
@@ -38,6 +39,9 @@ public abstract class BlobHotReload<T>(BlobClient blob, TimeSpan interval, TimeP
 
     /// <summary>Why the blob was last refused; null once a blob is loaded or gone.</summary>
     public string? Refusal { get; private set; }
+
+    /// <summary>The check the last due read of <see cref="Current"/> started in the background (completed if none): tests await it instead of polling.</summary>
+    internal Task BackgroundCheck => backgroundCheck;
 
     /// <summary>Completes once the first check is done, after any check already running; a failed check is logged, not thrown.</summary>
     public ValueTask ReadyAsync(CancellationToken cancellationToken = default)

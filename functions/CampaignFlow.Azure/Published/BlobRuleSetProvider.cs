@@ -36,6 +36,9 @@ public sealed class BlobRuleSetProvider(
     /// <summary>Checks the blob now and swaps in a changed, valid rule set. True when the set changed.</summary>
     public Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => rules.RefreshAsync(cancellationToken);
 
+    /// <summary>The background check a due read started (tests await it rather than poll).</summary>
+    internal Task BackgroundCheck => rules.BackgroundCheck;
+
     private sealed class RuleSetReload(BlobClient blob, TimeSpan interval, TimeProvider time, ILogger logger, CompiledRuleSet defaultRules)
         : BlobHotReload<CompiledRuleSet>(blob, interval, time, defaultRules)
     {

@@ -20,117 +20,122 @@ public static class RulesCommand
     {
         var file = new Argument<string?>("FILE") { Description = "The rule set; default config/rules.json in the repository", Arity = ArgumentArity.ZeroOrOne };
         var publish = Storage(new Command("publish", "Validate a rule set, show what it changes on the labeled corpus, then publish it: the app uses it within Classification__RefreshSeconds, no redeploy") { file });
-        publish.SetAction(async (parse, ct) =>
-        {
-            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var (path, shown) = RulesFile(parse.GetValue(file));
-            if (!File.Exists(path))
-            {
-                await error.WriteLineAsync($"error: no file {path}");
-                return 2;
-            }
-            var json = await File.ReadAllTextAsync(path, ct);
-            RuleSet rules;
-            CompiledRuleSet candidate;
-            try
-            {
-                rules = RuleSetLoader.Parse(json, shown);
-                candidate = CompiledRuleSet.Compile(rules);
-            }
-            catch (RuleSetValidationException ex)
-            {
-                Report(output, ex, $"in {shown}: a rule set with a problem is never used");
-                await error.WriteLineAsync("nothing published");
-                return 1;
-            }
-
-            await using var session = await OpenAsync(parse, ct);
-            var store = session.Services.GetRequiredService<BlobRuleSetStore>();
-            if (await store.ReadVersionAsync(rules.Version, ct) is { } existing)
-            {
-                return await AlreadyPublishedAsync(store, rules, existing, shown, output, error, ct);
-            }
-            var active = await store.ReadActiveBlobAsync(ct);
-            var (before, label) = Baseline(active);
-            RuleSetComparison.Write(output, before, label, candidate, $"{candidate.Version} ({shown})");
-            try
-            {
-                await store.PublishAsync(json, ct);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // Why: another publish of the same version can land between the check above and this write.
-                await error.WriteLineAsync($"error: {ex.Message}");
-                await error.WriteLineAsync("nothing published");
-                return 1;
-            }
-            output.WriteLine($"published {rules.Version} from {shown} to {store.ActiveBlobPath} (kept as {store.HistoryPath(rules.Version)}); the app uses it within {RefreshSeconds(session)} s");
-            return 0;
-        });
+        publish.SetAction((parse, ct) => PublishAsync(parse, parse.GetValue(file), ct));
 
         var list = Storage(new Command("list", "The published versions, newest first, and which one is active"));
-        list.SetAction(async (parse, ct) =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            await using var session = await OpenAsync(parse, ct);
-            var store = session.Services.GetRequiredService<BlobRuleSetStore>();
-            var versions = await store.ListAsync(ct);
-            var active = await store.ReadActiveBlobAsync(ct);
-            if (versions.Count > 0)
-            {
-                TextTable.Write(output, ["version", "published (UTC)", "active"], versions.Select(v => (IReadOnlyList<string>)[v.Version, Time(v.PublishedOn), v.Version == active?.Version ? "active" : ""]));
-            }
-            if (active is null)
-            {
-                output.WriteLine($"{(versions.Count == 0 ? "nothing published" : "none is active")}: the app uses the built-in rule set {RuleSetLoader.LoadDefault().Version}");
-            }
-            else if (!versions.Any(v => v.Version == active.Version))
-            {
-                output.WriteLine($"active: {active.Version ?? "an unreadable rule set"}, which is not in the history (written to {store.ActiveBlobPath} by other means than rules publish)");
-            }
-            return 0;
-        });
+        list.SetAction((parse, ct) => ListAsync(parse, ct));
 
         var version = new Argument<string>("VERSION") { Description = "A published version (see rules list)" };
         var rollback = Storage(new Command("rollback", "Make an earlier published version active again: the app uses it within Classification__RefreshSeconds") { version });
-        rollback.SetAction(async (parse, ct) =>
-        {
-            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var target = parse.GetValue(version)!;
-            await using var session = await OpenAsync(parse, ct);
-            var store = session.Services.GetRequiredService<BlobRuleSetStore>();
-            if (await store.ReadVersionAsync(target, ct) is not { } json)
-            {
-                var known = (await store.ListAsync(ct)).Select(v => v.Version).ToList();
-                await error.WriteLineAsync($"error: no version {target} in the history; published: {(known.Count == 0 ? "none" : string.Join(", ", known))}");
-                await error.WriteLineAsync("nothing changed");
-                return 1;
-            }
-            var active = await store.ReadActiveBlobAsync(ct);
-            if (active?.Json == json)
-            {
-                output.WriteLine($"{target} is already active; nothing changed");
-                return 0;
-            }
-            try
-            {
-                await store.RollbackAsync(target, ct);
-            }
-            catch (RuleSetValidationException ex)
-            {
-                // Why: validation can have become stricter since the version was published; the app would refuse it too.
-                Report(output, ex, $"in {store.HistoryPath(target)}: the app would refuse it");
-                await error.WriteLineAsync("nothing changed");
-                return 1;
-            }
-            output.WriteLine($"{target} is active again (was {active?.Version ?? $"the built-in {RuleSetLoader.LoadDefault().Version}"}); the app uses it within {RefreshSeconds(session)} s");
-            return 0;
-        });
+        rollback.SetAction((parse, ct) => RollbackAsync(parse, parse.GetValue(version)!, ct));
 
         var status = Storage(new Command("status", "The active rule set: its version, where it came from, and whether it is valid (exit 1 if not)"));
         status.SetAction(async (parse, ct) => await StatusAsync(parse, ct));
 
         return new Command("rules", "The classifier's rule set in blob storage: publish, list, rollback, status") { publish, list, rollback, status };
+    }
+
+    private static async Task<int> PublishAsync(ParseResult parse, string? file, CancellationToken ct)
+    {
+        var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        var (path, shown) = RulesFile(file);
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"error: no file {path}");
+            return 2;
+        }
+        var json = await File.ReadAllTextAsync(path, ct);
+        RuleSet rules;
+        CompiledRuleSet candidate;
+        try
+        {
+            rules = RuleSetLoader.Parse(json, shown);
+            candidate = CompiledRuleSet.Compile(rules);
+        }
+        catch (RuleSetValidationException ex)
+        {
+            Report(output, ex, $"in {shown}: a rule set with a problem is never used");
+            await error.WriteLineAsync("nothing published");
+            return 1;
+        }
+
+        await using var session = await OpenAsync(parse, ct);
+        var store = session.Services.GetRequiredService<BlobRuleSetStore>();
+        if (await store.ReadVersionAsync(rules.Version, ct) is { } existing)
+        {
+            return await AlreadyPublishedAsync(store, rules, existing, shown, output, error, ct);
+        }
+        var active = await store.ReadActiveBlobAsync(ct);
+        var (before, label) = Baseline(active);
+        RuleSetComparison.Write(output, before, label, candidate, $"{candidate.Version} ({shown})");
+        try
+        {
+            await store.PublishAsync(json, ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Why: another publish of the same version can land between the check above and this write.
+            await error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync("nothing published");
+            return 1;
+        }
+        output.WriteLine($"published {rules.Version} from {shown} to {store.ActiveBlobPath} (kept as {store.HistoryPath(rules.Version)}); the app uses it within {RefreshSeconds(session)} s");
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(ParseResult parse, CancellationToken ct)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        await using var session = await OpenAsync(parse, ct);
+        var store = session.Services.GetRequiredService<BlobRuleSetStore>();
+        var versions = await store.ListAsync(ct);
+        var active = await store.ReadActiveBlobAsync(ct);
+        if (versions.Count > 0)
+        {
+            TextTable.Write(output, ["version", "published (UTC)", "active"], versions.Select(v => (IReadOnlyList<string>)[v.Version, Time(v.PublishedOn), v.Version == active?.Version ? "active" : ""]));
+        }
+        if (active is null)
+        {
+            output.WriteLine($"{(versions.Count == 0 ? "nothing published" : "none is active")}: the app uses the built-in rule set {RuleSetLoader.LoadDefault().Version}");
+        }
+        else if (!versions.Any(v => v.Version == active.Version))
+        {
+            output.WriteLine($"active: {active.Version ?? "an unreadable rule set"}, which is not in the history (written to {store.ActiveBlobPath} by other means than rules publish)");
+        }
+        return 0;
+    }
+
+    private static async Task<int> RollbackAsync(ParseResult parse, string target, CancellationToken ct)
+    {
+        var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        await using var session = await OpenAsync(parse, ct);
+        var store = session.Services.GetRequiredService<BlobRuleSetStore>();
+        if (await store.ReadVersionAsync(target, ct) is not { } json)
+        {
+            var known = (await store.ListAsync(ct)).Select(v => v.Version).ToList();
+            await error.WriteLineAsync($"error: no version {target} in the history; published: {(known.Count == 0 ? "none" : string.Join(", ", known))}");
+            await error.WriteLineAsync("nothing changed");
+            return 1;
+        }
+        var active = await store.ReadActiveBlobAsync(ct);
+        if (active?.Json == json)
+        {
+            output.WriteLine($"{target} is already active; nothing changed");
+            return 0;
+        }
+        try
+        {
+            await store.RollbackAsync(target, ct);
+        }
+        catch (RuleSetValidationException ex)
+        {
+            // Why: validation can have become stricter since the version was published; the app would refuse it too.
+            Report(output, ex, $"in {store.HistoryPath(target)}: the app would refuse it");
+            await error.WriteLineAsync("nothing changed");
+            return 1;
+        }
+        output.WriteLine($"{target} is active again (was {active?.Version ?? $"the built-in {RuleSetLoader.LoadDefault().Version}"}); the app uses it within {RefreshSeconds(session)} s");
+        return 0;
     }
 
     private static async Task<int> AlreadyPublishedAsync(BlobRuleSetStore store, RuleSet rules, string existing, string shown, TextWriter output, TextWriter error, CancellationToken ct)

@@ -90,8 +90,8 @@ public static class RunCommand
             ["relevant", tally.Count($"{PipelineEvents.StoryClassified}.Send").ToString()],
             ["held for review", tally.Count($"{PipelineEvents.StoryClassified}.Hold").ToString()],
             ["alerts", tally.Count(PipelineEvents.AlertFannedOut).ToString()],
-            ["emails written", tally.Count(PipelineEvents.EmailSent).ToString()],
-            ["emails failed", tally.Count(PipelineEvents.EmailFailed).ToString()],
+            ["emails written", tally.Count(PipelineEvents.BatchSent).ToString()],
+            ["emails failed", tally.Count(PipelineEvents.BatchFailed).ToString()],
             ["poison messages", poison.ToString()],
             ["outbox", outboxDir],
         ]);

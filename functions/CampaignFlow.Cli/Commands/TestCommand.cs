@@ -11,10 +11,16 @@ public static class TestCommand
     public static Command Create()
     {
         var filter = new Option<string?>("--filter") { Description = "Run only the tests matching this dotnet test filter" };
-        var command = new Command("test", "Run every test and print 'N passed, N failed, N skipped'") { filter };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(filter), cancellationToken));
+        var unit = new Option<bool>("--unit") { Description = "Run only the unit tests (tests/CampaignFlow.Tests/Unit: no Azurite, no processes; seconds once built)" };
+        var command = new Command("test", "Run every test and print 'N passed, N failed, N skipped'") { filter, unit };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(unit) ? Combine(UnitFilter, parse.GetValue(filter)) : parse.GetValue(filter), cancellationToken));
         return command;
     }
+
+    private const string UnitFilter = "FullyQualifiedName~CampaignFlow.Tests.Unit.";
+
+    private static string Combine(string first, string? second) => second is null ? first : $"({first})&({second})";
 
     private static async Task<int> RunAsync(string? filter, CancellationToken cancellationToken)
     {

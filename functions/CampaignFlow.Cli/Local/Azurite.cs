@@ -14,19 +14,32 @@ public sealed partial class Azurite : IAsyncDisposable
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
+    private readonly (int Blob, int Queue, int Table) _ports;
 
     private Azurite(Process process, int blob, int queue, int table)
     {
         _process = process;
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+        _ports = (blob, queue, table);
+        ConnectionString = ConnectionStringFor(AccountName, AccountKey);
     }
 
+    /// <summary>The development account's connection string.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The connection string of one of the accounts given to <see cref="StartAsync(string?, IReadOnlyDictionary{string, string}?, CancellationToken)"/>.</summary>
+    public string ConnectionStringFor(string account, string key) =>
+        $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};" +
+        $"BlobEndpoint=http://127.0.0.1:{_ports.Blob}/{account};QueueEndpoint=http://127.0.0.1:{_ports.Queue}/{account};TableEndpoint=http://127.0.0.1:{_ports.Table}/{account};";
+
     /// <summary>Starts Azurite with its data under <paramref name="location"/> (null: in memory).</summary>
-    public static async Task<Azurite> StartAsync(string? location, CancellationToken cancellationToken = default)
+    public static Task<Azurite> StartAsync(string? location, CancellationToken cancellationToken = default) =>
+        StartAsync(location, accounts: null, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite with its data under <paramref name="location"/> (null: in memory) and, besides the development
+    /// account, the given accounts (name → base64 key): each is a storage account of its own, apart from the others.
+    /// </summary>
+    public static async Task<Azurite> StartAsync(string? location, IReadOnlyDictionary<string, string>? accounts, CancellationToken cancellationToken = default)
     {
         var root = RepositoryRoot.Find();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -48,6 +61,11 @@ public sealed partial class Azurite : IAsyncDisposable
             Directory.CreateDirectory(location);
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(location);
+        }
+        if (accounts is { Count: > 0 })
+        {
+            // Why: custom accounts replace the development one unless it is listed too (Azurite's AZURITE_ACCOUNTS).
+            start.Environment["AZURITE_ACCOUNTS"] = string.Join(';', accounts.Prepend(new(AccountName, AccountKey)).Select(a => $"{a.Key}:{a.Value}"));
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start node for Azurite");
         var ports = new Dictionary<string, int>();

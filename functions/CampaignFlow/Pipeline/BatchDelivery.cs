@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignFlow.Delivery;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
@@ -105,6 +106,8 @@ public sealed class BatchDelivery(
                 ["count"] = claimed.Count,
                 ["permanent"] = ex.Permanent,
                 ["success"] = false,
+                // The reason operators alert on; a string so it stays a dimension (not a measurement).
+                ["statusCode"] = ex.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? "none",
             });
             if (ex.Permanent)
             {
@@ -117,7 +120,7 @@ public sealed class BatchDelivery(
             throw;
         }
         await deliveries.MarkSentAsync(attempt, CancellationToken.None);
-        telemetry.Track(PipelineEvents.EmailSent, key, new Dictionary<string, object?> { ["batch"] = batch, ["count"] = claimed.Count });
+        telemetry.Track(PipelineEvents.BatchSent, key, new Dictionary<string, object?> { ["batch"] = batch, ["count"] = claimed.Count });
         return claimed.Count;
     }
 }

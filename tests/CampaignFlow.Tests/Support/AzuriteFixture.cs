@@ -10,12 +10,15 @@ using CampaignFlow.Web;
 
 namespace CampaignFlow.Tests.Support;
 
-/// <summary>A real Azurite (in memory, free loopback ports) per test class, with the app's services wired against it.</summary>
+/// <summary>
+/// A real Azurite (in memory, free loopback ports) per test class — a storage account of the class's own on the run's
+/// shared Azurite process (<see cref="SharedAzurite"/>) — with the app's services wired against it.
+/// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    private Azurite? _azurite;
+    private string? _connectionString;
 
-    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started");
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("Azurite is not started");
 
     public QueueServiceClient Queues => new(ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
     public TableServiceClient Tables => new(ConnectionString);
@@ -31,17 +34,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await Azurite.StartAsync(location: null);
+        _connectionString = await SharedAzurite.LeaseAsync();
         await new StorageProvisioner(Queues, Tables, Blobs).EnsureAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-    }
+    // The process outlives the class (it is shared); the account is never handed out again.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The library wired exactly as the hosts wire it, plus the given settings.</summary>
     public ServiceProvider Services(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)

@@ -24,6 +24,9 @@ public sealed class BicepTemplateTests
         "sendgrid-errors",
         "sending-paused",
         "delivery-uncertain",
+        "feed-stale",
+        "poll-heartbeat",
+        "log-daily-cap",
     };
 
     // Every setting the app reads in Azure; the lead's settings test compares the code and the README with this.
@@ -210,7 +213,7 @@ public sealed class BicepTemplateTests
         Assert.Contains("consecutiveFailures", queries);
         Assert.Contains("parameters('feedFailureThreshold')", queries);
         Assert.Contains("\"email.batch.failed\"", queries);
-        Assert.Contains("\"sending.paused\"", queries);
+        Assert.Contains("\"sending.state\"", queries);
         Assert.Contains("\"email.batch.uncertain\"", queries);
         Assert.Contains("success == false", queries);
     }
@@ -227,7 +230,7 @@ public sealed class BicepTemplateTests
 
         Assert.Equal("Notebook/1.0", (string?)notebook["version"]);
         Assert.All(
-            ["story.ingested", "story.classified", "alert.fanned-out", "email.batch.sent", "email.batch.failed", "email.suppressed", "queue.depth", "feed.health"],
+            ["story.ingested", "story.classified", "alert.fanned-out", "email.batch.sent", "email.batch.failed", "sendgrid.events", "queue.depth", "feed.health"],
             name => Assert.Contains($"\"{name}\"", queries));
     }
 
