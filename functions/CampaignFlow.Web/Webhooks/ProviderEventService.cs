@@ -59,7 +59,7 @@ public sealed class ProviderEventService(
         {
             logger.LogWarning("SendGrid event webhook: {Replayed} spam reports already counted (replayed batch) were not counted again", replayed);
         }
-        telemetry.Track("sendgrid.events", null, new Dictionary<string, object?> { ["events"] = events?.Count ?? 0, ["suppressed"] = suppressed, ["spamreports"] = spam });
+        telemetry.Track(PipelineEvents.SendGridEvents, null, new Dictionary<string, object?> { ["events"] = events?.Count ?? 0, ["suppressed"] = suppressed, ["spamreports"] = spam });
         return WebhookResult.Accepted;
     }
 
