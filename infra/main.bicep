@@ -209,6 +209,7 @@ var tableNames = [
   'subscribers'
   'deliveries'
   'ratelimits' // sign-up counts per hashed IP / address and window, shared by every instance
+  'providerevents' // SendGrid event ids already counted (3 days), so a replayed webhook batch counts once
 ]
 var containerNames = [
   'config' // rule sets (rules/active.json, rules/history/; `campaignflow rules publish`) and published email templates, hot-reloaded

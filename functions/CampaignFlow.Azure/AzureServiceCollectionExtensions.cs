@@ -57,6 +57,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton<ISendingControl, TableSendingControl>();
         services.AddSingleton<IRateLimiter, TableRateLimiter>();
+        services.AddSingleton<IProviderEventLedger, TableProviderEventLedger>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton(sp => new BlobEmailTemplateStore(TemplateContainer(sp), sp.GetRequiredService<IOptions<EmailTemplateOptions>>(), sp.GetRequiredService<TimeProvider>()));

@@ -1,13 +1,13 @@
-using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace CampaignFlow.Functions;
 
 /// <summary>HTTP: The confirmation link of the double opt-in: GET shows a button, POST confirms.</summary>
-public sealed class Confirm(SubscriptionHandlers handlers)
+public sealed class Confirm(SubscriptionHttp handlers)
 {
     [Function(nameof(Confirm))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
-        HttpMethods.IsGet(request.Method) ? handlers.ConfirmPageAsync(request, cancellationToken) : handlers.ConfirmAsync(request, cancellationToken);
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.ConfirmPageAsync(request, cancellationToken) : handlers.ConfirmAsync(request, cancellationToken);
 }

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using CampaignFlow.Azure;
 using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 
 namespace CampaignFlow.Functions;
 
@@ -19,6 +20,7 @@ public static class Extensions
         builder.Services.AddCampaignFlow(builder.Configuration);
         builder.Services.AddCampaignFlowAzure(builder.Configuration);
         builder.Services.AddCampaignFlowWeb();
+        builder.Logging.AddUrlFreeLogging();
         builder.Services.AddHostedService<StorageStartup>();
         return builder;
     }

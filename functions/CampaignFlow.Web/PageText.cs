@@ -4,7 +4,7 @@ namespace CampaignFlow.Web;
 
 /// <summary>
 /// Every text of the subscription pages, one instance per subscriber language (PageText.en.cs, .no.cs, .fr.cs, .es.cs).
-/// Plain text: <see cref="HtmlPage"/> encodes it. Each member is required, so a language missing a text does not build.
+/// Plain text: the Razor pages encode it. Each member is required, so a language missing a text does not build.
 /// </summary>
 public sealed partial record PageText
 {
@@ -21,6 +21,7 @@ public sealed partial record PageText
     public required string TooManyFromNetwork { get; init; }
     public required string InvalidEmail { get; init; }
     public required string AlreadySentToday { get; init; }
+    public required string TryAgainLater { get; init; }
 
     public required string LinkNotValidTitle { get; init; }
     public required string ConfirmLinkNotValid { get; init; }
@@ -56,6 +57,14 @@ public sealed partial record PageText
     public required string Daily { get; init; }
     public required string HoneypotLabel { get; init; }
     public required string SaveButton { get; init; }
+    public required string NameTooLong { get; init; }
+    /// <summary>Under the regions: a story about no particular region goes to everyone.</summary>
+    public required string NoRegionGoesToEveryone { get; init; }
+    public required string AlreadyUnsubscribed { get; init; }
+    /// <summary>The link from the unsubscribed pages back to the sign-up form.</summary>
+    public required string SubscribeAgain { get; init; }
+    /// <summary>A preferences link of an address that has since unsubscribed.</summary>
+    public required string PreferencesAfterUnsubscribe { get; init; }
 
     /// <summary>The texts of a subscriber language (aliases such as nb accepted); English for anything else.</summary>
     public static PageText For(string? language) => Languages.Normalize(language) switch

@@ -13,8 +13,9 @@ public sealed partial record PageText
         CheckInbox = "Thank you. Please check your inbox to confirm.",
         Unreadable = "The request could not be read.",
         TooManyFromNetwork = "Too many sign-ups from your network. Please try again later.",
-        InvalidEmail = "Please enter a valid email address.",
+        InvalidEmail = "Please enter a valid email address, such as name@example.org.",
         AlreadySentToday = "We already sent confirmation messages to this address today. Please check your inbox.",
+        TryAgainLater = "The service is busy. Please try again in a few minutes.",
 
         LinkNotValidTitle = "Link not valid",
         ConfirmLinkNotValid = "This confirmation link is not valid or has expired. Please sign up again.",
@@ -39,7 +40,7 @@ public sealed partial record PageText
         Unsubscribed = "You will receive no more alerts. Thank you for your support.",
 
         EmailLabel = "Email address",
-        NameLabel = "Name (optional)",
+        NameLabel = "Name (optional, up to 100 characters)",
         LanguageLabel = "Language",
         TopicsLegend = "Topics",
         RegionsLegend = "Regions",
@@ -48,6 +49,11 @@ public sealed partial record PageText
         Instant = "Each story as it comes",
         Daily = "A daily digest",
         HoneypotLabel = "Leave this empty",
+        NameTooLong = "Please shorten your name to 100 characters or fewer.",
+        NoRegionGoesToEveryone = "Stories about no particular region go to everyone, whatever regions you tick.",
+        AlreadyUnsubscribed = "This address is already unsubscribed: you will receive no more alerts.",
+        SubscribeAgain = "Unsubscribed by mistake? Subscribe again",
+        PreferencesAfterUnsubscribe = "This address is unsubscribed, so there are no preferences to change.",
         SaveButton = "Save",
     };
 }

@@ -13,8 +13,9 @@ public sealed partial record PageText
         CheckInbox = "Gracias. Revise su bandeja de entrada para confirmar.",
         Unreadable = "No se pudo leer la solicitud.",
         TooManyFromNetwork = "Demasiadas suscripciones desde su red. Inténtelo de nuevo más tarde.",
-        InvalidEmail = "Introduzca una dirección de correo electrónico válida.",
+        InvalidEmail = "Introduzca una dirección de correo electrónico válida, por ejemplo nombre@example.org.",
         AlreadySentToday = "Hoy ya enviamos mensajes de confirmación a esta dirección. Revise su bandeja de entrada.",
+        TryAgainLater = "El servicio no está disponible en este momento. Vuelva a intentarlo dentro de unos minutos.",
 
         LinkNotValidTitle = "Enlace no válido",
         ConfirmLinkNotValid = "Este enlace de confirmación no es válido o ha caducado. Vuelva a suscribirse.",
@@ -39,7 +40,7 @@ public sealed partial record PageText
         Unsubscribed = "No recibirá más alertas. Gracias por su apoyo.",
 
         EmailLabel = "Dirección de correo electrónico",
-        NameLabel = "Nombre (opcional)",
+        NameLabel = "Nombre (opcional, hasta 100 caracteres)",
         LanguageLabel = "Idioma",
         TopicsLegend = "Temas",
         RegionsLegend = "Regiones",
@@ -48,6 +49,11 @@ public sealed partial record PageText
         Instant = "Cada noticia en cuanto se publica",
         Daily = "Un resumen diario",
         HoneypotLabel = "Deje este campo vacío",
+        NameTooLong = "Acorte su nombre a 100 caracteres como máximo.",
+        NoRegionGoesToEveryone = "Las noticias que no tratan de ninguna región en concreto se envían a todos, sean cuales sean las regiones marcadas.",
+        AlreadyUnsubscribed = "Esta dirección ya está dada de baja: no recibirá más alertas.",
+        SubscribeAgain = "¿Se dio de baja por error? Vuelva a suscribirse",
+        PreferencesAfterUnsubscribe = "Esta dirección está dada de baja, así que no hay preferencias que cambiar.",
         SaveButton = "Guardar",
     };
 }

@@ -14,8 +14,9 @@ public sealed partial record PageText
         CheckInbox = "Takk. Sjekk innboksen din for å bekrefte.",
         Unreadable = "Forespørselen kunne ikke leses.",
         TooManyFromNetwork = "For mange påmeldinger fra nettverket ditt. Prøv igjen senere.",
-        InvalidEmail = "Skriv inn en gyldig e-postadresse.",
+        InvalidEmail = "Skriv inn en gyldig e-postadresse, for eksempel navn@example.org.",
         AlreadySentToday = "Vi har allerede sendt bekreftelser til denne adressen i dag. Sjekk innboksen din.",
+        TryAgainLater = "Tjenesten er opptatt. Prøv igjen om noen minutter.",
 
         LinkNotValidTitle = "Ugyldig lenke",
         ConfirmLinkNotValid = "Denne bekreftelseslenken er ugyldig eller utløpt. Meld deg på på nytt.",
@@ -40,7 +41,7 @@ public sealed partial record PageText
         Unsubscribed = "Du får ikke flere varsler. Takk for støtten.",
 
         EmailLabel = "E-postadresse",
-        NameLabel = "Navn (valgfritt)",
+        NameLabel = "Navn (valgfritt, høyst 100 tegn)",
         LanguageLabel = "Språk",
         TopicsLegend = "Emner",
         RegionsLegend = "Regioner",
@@ -49,6 +50,11 @@ public sealed partial record PageText
         Instant = "Hver sak når den kommer",
         Daily = "Et daglig sammendrag",
         HoneypotLabel = "La dette feltet stå tomt",
+        NameTooLong = "Kort ned navnet til høyst 100 tegn.",
+        NoRegionGoesToEveryone = "Saker som ikke gjelder en bestemt region, går til alle, uansett hvilke regioner du krysser av for.",
+        AlreadyUnsubscribed = "Denne adressen er allerede avmeldt: du får ikke flere varsler.",
+        SubscribeAgain = "Meldte du deg av ved en feil? Meld deg på igjen",
+        PreferencesAfterUnsubscribe = "Denne adressen er avmeldt, så det er ingen innstillinger å endre.",
         SaveButton = "Lagre",
     };
 }

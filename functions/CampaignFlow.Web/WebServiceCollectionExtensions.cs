@@ -1,4 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CampaignFlow.Web.Http;
+using CampaignFlow.Web.Subscriptions;
+using CampaignFlow.Web.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CampaignFlow.Web;
 
@@ -7,9 +13,27 @@ public static class WebServiceCollectionExtensions
 {
     public static IServiceCollection AddCampaignFlowWeb(this IServiceCollection services)
     {
-        services.AddOptions<SendGridWebhookOptions>().BindConfiguration(SendGridWebhookOptions.SectionName);
+        services.AddOptions<SendGridWebhookOptions>().BindConfiguration(SendGridWebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SendGridEventVerifier>();
-        services.AddSingleton<SubscriptionHandlers>();
+        services.AddSingleton<ProviderEventService>();
+        services.AddSingleton<ChoiceApplier>();
+        services.AddSingleton<ConfirmationLinks>();
+        services.AddSingleton<SignUpService>();
+        services.AddSingleton<ConfirmationService>();
+        services.AddSingleton<PreferenceService>();
+        services.AddSingleton<SubscriptionHttp>();
+        services.AddCampaignFlowPages();
+        return services;
+    }
+
+    /// <summary>
+    /// What rendering the pages needs in the container that serves the request: Razor components (static server
+    /// rendering only) and an HTML encoder that escapes markup but leaves letters such as ø, é and ’ readable.
+    /// </summary>
+    public static IServiceCollection AddCampaignFlowPages(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         return services;
     }
 }

@@ -8,6 +8,8 @@ public static class TableNames
     public const string Subscribers = "subscribers";
     public const string Deliveries = "deliveries";
     public const string RateLimits = "ratelimits";
+    /// <summary>Provider (SendGrid) event ids already counted, so a replayed webhook batch counts once.</summary>
+    public const string ProviderEvents = "providerevents";
 
-    public static IReadOnlyList<string> All { get; } = [Stories, FeedState, Subscribers, Deliveries, RateLimits];
+    public static IReadOnlyList<string> All { get; } = [Stories, FeedState, Subscribers, Deliveries, RateLimits, ProviderEvents];
 }

@@ -15,7 +15,7 @@ namespace CampaignFlow.Azure.Storage;
 /// count, raised by ETag-conditional writes. The partition is the window's end and length (<c>20260114T140000Z-3600</c>),
 /// so every finished window sorts before "now": pruning is one range query and batch deletes of whole partitions.
 /// Row keys are HMAC-SHA256 of the key under the token-signing key: no IP or email address is stored, and without the
-/// key nobody can recover one by hashing every IPv4 address. When storage fails the hit is allowed (fail open).
+/// key nobody can recover one by hashing every IPv4 address. When storage fails it throws <see cref="RateLimitUnavailableException"/> (fail closed).
 /// </summary>
 public sealed class TableRateLimiter(TableServiceClient tables, IOptions<TokenOptions> tokens, TimeProvider clock, ILogger<TableRateLimiter> logger) : IRateLimiter
 {
@@ -36,10 +36,10 @@ public sealed class TableRateLimiter(TableServiceClient tables, IOptions<TokenOp
         }
         catch (Exception ex) when (Unavailable(ex, cancellationToken))
         {
-            // A sign-up only sends a confirmation mail (double opt-in), and the subscriber store it writes next lives in
-            // the same account: refusing here would turn a storage hiccup into lost sign-ups for little protection.
-            logger.LogWarning(ex, "Rate limit not enforced for window {Window}: storage unavailable, hit allowed", partition);
-            allowed = true;
+            // Fail closed: the limit is what stands between a bot and a flood of confirmation mails, and the sign-up it
+            // guards writes to the same storage account, so it could not be recorded anyway. The caller answers 503.
+            logger.LogWarning(ex, "Rate limit could not be counted for window {Window}: storage unavailable, hit refused", partition);
+            throw new RateLimitUnavailableException("The rate limit's storage is unavailable", ex);
         }
         await PruneIfDueAsync(now, cancellationToken);
         return allowed;

@@ -113,6 +113,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables) : ISubscribe
         ["Cadence"] = s.Cadence.ToString(),
         ["Status"] = s.Status.ToString(),
         ["StatusReason"] = s.StatusReason,
+        ["StatusChangedAt"] = s.StatusChangedAt,
         ["ConsentAt"] = s.ConsentAt,
         ["ConsentSource"] = s.ConsentSource,
     };
@@ -128,6 +129,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables) : ISubscribe
         Cadence = Enum.TryParse<Cadence>(e.GetString("Cadence"), out var cadence) ? cadence : Cadence.Instant,
         Status = Enum.TryParse<SubscriberStatus>(e.GetString("Status"), out var status) ? status : SubscriberStatus.Pending,
         StatusReason = e.GetString("StatusReason"),
+        StatusChangedAt = e.GetDateTimeOffset("StatusChangedAt"),
         ConsentAt = e.GetDateTimeOffset("ConsentAt"),
         ConsentSource = e.GetString("ConsentSource"),
     };

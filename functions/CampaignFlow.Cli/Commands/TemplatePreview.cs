@@ -3,7 +3,7 @@ using CampaignFlow.Classification;
 using CampaignFlow.Delivery;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
-using CampaignFlow.Web;
+using CampaignFlow.Web.Subscriptions;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Cli.Commands;
@@ -59,7 +59,7 @@ public static class TemplatePreview
                 var digest = await new DigestComposer(composer, templates).ComposeAsync("digest-20101113", 1, "preview", [VientianeActionPlan, VientianeOpens], language, [reader], day, cancellationToken);
                 return digest.Render(digest.Recipients[0]);
             case "confirm":
-                var token = tokens.Create(SubscriptionHandlers.ConfirmPurpose, reader.Id, SubscriptionHandlers.ConfirmLifetime);
+                var token = tokens.Create(ConfirmationLinks.Purpose, reader.Id, ConfirmationLinks.Lifetime);
                 return await composer.ComposeConfirmationAsync(reader.Email, reader.Id, language, $"{email.PublicBaseUrl}/api/confirm?token={Uri.EscapeDataString(token)}", cancellationToken);
             case "welcome":
                 return await composer.ComposeWelcomeAsync(reader, cancellationToken);

@@ -1,4 +1,5 @@
 using CampaignFlow.Web;
+using CampaignFlow.Web.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,9 +10,10 @@ namespace CampaignFlow.Cli.Local;
 
 /// <summary>
 /// The Functions app's HTTP endpoints on the local host: a Kestrel minimal API on 127.0.0.1:7071 (the port the
-/// Functions host uses, so <c>Email__PublicBaseUrl</c> links work) with the same library handlers.
+/// Functions host uses, so <c>Email__PublicBaseUrl</c> links work) with the same adapter, the same pages and the same
+/// middleware as the Functions worker (<see cref="FunctionsWorkerPipeline"/>).
 /// </summary>
-public sealed class LocalHttpEndpoints(SubscriptionHandlers handlers, ILogger<LocalHttpEndpoints> logger) : IHostedService, IAsyncDisposable
+public sealed class LocalHttpEndpoints(SubscriptionHttp handlers, ILogger<LocalHttpEndpoints> logger) : IHostedService, IAsyncDisposable
 {
     public const string Url = "http://127.0.0.1:7071";
     private WebApplication? _app;
@@ -22,7 +24,10 @@ public sealed class LocalHttpEndpoints(SubscriptionHandlers handlers, ILogger<Lo
         builder.WebHost.UseUrls(Url);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(handlers);
+        builder.Services.AddCampaignFlowPages();
+        builder.Services.AddFunctionsWorkerForwardedHeaders();
         _app = builder.Build();
+        _app.UseFunctionsWorkerMiddleware();
         _app.MapCampaignFlowEndpoints();
         await _app.StartAsync(cancellationToken);
         logger.LogInformation("HTTP endpoints on {Url}/api (subscribe, confirm, preferences, unsubscribe, sendgrid/events)", Url);

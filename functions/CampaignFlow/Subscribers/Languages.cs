@@ -9,7 +9,8 @@ public static class Languages
 
     public static bool IsSupported(string? language) => language is not null && Supported.Contains(Alias(language));
 
-    private static string Alias(string language) => language.Trim().ToLowerInvariant() switch
+    /// <summary>The primary subtag of a language tag (fr-CA → fr, nb_NO → nb), then the aliases of Norwegian.</summary>
+    private static string Alias(string language) => language.Trim().ToLowerInvariant().Split('-', '_')[0] switch
     {
         "nb" or "nn" or "nob" or "nno" or "norsk" => "no",
         var other => other,

@@ -15,6 +15,11 @@ public sealed record Subscriber
     public Cadence Cadence { get; init; } = Cadence.Instant;
     public SubscriberStatus Status { get; init; } = SubscriberStatus.Pending;
     public string? StatusReason { get; init; }
+    /// <summary>
+    /// When <see cref="Status"/> last changed (confirmed, unsubscribed, suppressed); null on records older than the field.
+    /// A confirmation link issued before it cannot undo the change.
+    /// </summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
     public DateTimeOffset? ConsentAt { get; init; }
     /// <summary>How consent was given (form, import, demo …) and from where.</summary>
     public string? ConsentSource { get; init; }

@@ -52,7 +52,7 @@ public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deli
         {
             return false;
         }
-        await store.UpsertAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, StatusReason = "removed by staff" }, cancellationToken);
+        await store.UpsertAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, StatusReason = "removed by staff", StatusChangedAt = clock.GetUtcNow() }, cancellationToken);
         return true;
     }
 

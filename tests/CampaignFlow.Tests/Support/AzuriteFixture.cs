@@ -44,6 +44,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The library wired exactly as the hosts wire it, plus the given settings.</summary>
     public ServiceProvider Services(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(settings)).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddCampaignFlow(configuration);
+        services.AddCampaignFlowAzure(configuration);
+        services.AddCampaignFlowWeb();
+        configure?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The app settings the tests run with (this Azurite, the outbox in a fresh temp folder), plus <paramref name="settings"/>.</summary>
+    public Dictionary<string, string?> Settings(IDictionary<string, string?>? settings = null)
+    {
         var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = ConnectionString,
@@ -57,12 +69,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             values[key] = value;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
-        services.AddCampaignFlow(configuration);
-        services.AddCampaignFlowAzure(configuration);
-        services.AddCampaignFlowWeb();
-        configure?.Invoke(services);
-        return services.BuildServiceProvider();
+        return values;
     }
 }

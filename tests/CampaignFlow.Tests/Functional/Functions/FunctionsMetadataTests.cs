@@ -47,6 +47,14 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
     }
 
+    [Fact]
+    public void StatusNeedsAFunctionKeyNotTheMasterKey()
+    {
+        var trigger = Trigger("Status");
+        Assert.Equal("httpTrigger", (string?)trigger["type"]);
+        Assert.Equal("Function", (string?)trigger["authLevel"], ignoreCase: true);
+    }
+
     [Theory]
     [InlineData("ClassifyStory", "stories")]
     [InlineData("NotifySubscribers", "alerts")]

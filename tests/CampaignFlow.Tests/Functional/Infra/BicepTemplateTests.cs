@@ -107,7 +107,7 @@ public sealed class BicepTemplateTests
 
         Assert.Equal(["stories", "alerts", "deliveries", "digests"], Values("queueNames"));
         Assert.Equal(CampaignFlow.Pipeline.QueueNames.All, Values("queueNames")); // what StorageProvisioner creates locally, and each has a trigger
-        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries", "ratelimits"], Values("tableNames"));
+        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries", "ratelimits", "providerevents"], Values("tableNames"));
         Assert.Equal(TableNames.All.Order(), Values("tableNames").Order()); // what StorageProvisioner creates locally
         Assert.Contains("config", Values("containerNames"));
     }

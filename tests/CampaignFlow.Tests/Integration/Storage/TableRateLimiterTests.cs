@@ -1,3 +1,4 @@
+using CampaignFlow.Subscribers;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
@@ -150,7 +151,7 @@ public sealed class TableRateLimiterTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task FailsOpenWithAWarningWhenStorageIsUnreachable()
+    public async Task FailsClosedWithAWarningWhenStorageIsUnreachable()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -163,9 +164,8 @@ public sealed class TableRateLimiterTests(AzuriteFixture azurite) : IClassFixtur
         var logs = new LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
 
-        var allowed = await Limiter(factory.CreateLogger<TableRateLimiter>(), unreachable).TryAcquireAsync("ip:203.0.113.8", 1, Hour);
+        await Assert.ThrowsAsync<RateLimitUnavailableException>(() => Limiter(factory.CreateLogger<TableRateLimiter>(), unreachable).TryAcquireAsync("ip:203.0.113.8", 1, Hour));
 
-        Assert.True(allowed);
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("storage unavailable", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("203.0.113.8", StringComparison.Ordinal));
     }

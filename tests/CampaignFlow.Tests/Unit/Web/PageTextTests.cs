@@ -22,10 +22,23 @@ public sealed class PageTextTests
     [Theory]
     [InlineData("nb", "no")]
     [InlineData("NO", "no")]
+    [InlineData("fr-CA", "fr")]
+    [InlineData("nb-NO", "no")]
+    [InlineData("es_419", "es")]
     [InlineData("de", "en")]
     [InlineData(null, "en")]
     public void PicksTheSubscriberLanguageAndFallsBackToEnglish(string? asked, string expected)
     {
         Assert.Equal(expected, PageText.For(asked).Language);
+    }
+
+    [Fact]
+    public void FrenchTextsPutANarrowNoBreakSpaceBeforeDoublePunctuationAndInsideGuillemets()
+    {
+        var french = Texts.Select(p => (string)p.GetValue(PageText.French)!).ToList();
+
+        Assert.Contains(french, t => t.Contains("\u202f:", StringComparison.Ordinal));
+        Assert.Contains(french, t => t.Contains("\u202f?", StringComparison.Ordinal));
+        Assert.All(french, t => Assert.DoesNotMatch(@"\s[;:!?»]|«\s", t.Replace("\u202f", "", StringComparison.Ordinal)));
     }
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CampaignFlow.Delivery;
 using Microsoft.Extensions.Options;
 
-namespace CampaignFlow.Web;
+namespace CampaignFlow.Web.Webhooks;
 
 /// <summary>
 /// Verifies SendGrid's signed Event Webhook: an ECDSA P-256 / SHA-256 signature (DER, base64) over the timestamp
@@ -23,11 +24,12 @@ public sealed class SendGridEventVerifier(IOptions<SendGridWebhookOptions> optio
         {
             return "the webhook verification key is not configured";
         }
-        if (string.IsNullOrEmpty(signature) || !long.TryParse(timestamp, out var seconds))
+        if (string.IsNullOrEmpty(signature) || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return "signature or timestamp header missing";
+            return "signature or timestamp header missing or malformed";
         }
-        if ((clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > MaxAge)
+        // In seconds, not as a DateTimeOffset: a timestamp past year 9999 must be refused, not thrown on.
+        if (Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) > (long)MaxAge.TotalSeconds)
         {
             return "stale timestamp";
         }
