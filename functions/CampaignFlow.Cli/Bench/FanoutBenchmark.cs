@@ -130,6 +130,9 @@ public static class FanoutBenchmark
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = storage,
+            // The bench story's feed, as the app would have it configured (alerts name their source).
+            ["Feeds:Sources:0:Name"] = "bench",
+            ["Feeds:Sources:0:Url"] = "https://www.regjeringen.no/en/rss/bench/",
             ["Email:Sink"] = "SendGrid",
             ["Email:PublicBaseUrl"] = "https://alerts.example.org",
             ["SendGrid:ApiKey"] = ApiKey,

@@ -279,7 +279,7 @@ public sealed class SubscriptionChoicesTests(AzuriteFixture azurite) : IClassFix
         Assert.Contains("value=\"clearance\" checked /> &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;</label>", page);
         Assert.DoesNotContain("<b>", email.Html);
         Assert.DoesNotContain("<script>", email.Html);
-        Assert.Contains("&#171;cluster munitions&#187; (emner: &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;, Bistand til ofre).", email.Html);
+        Assert.Contains("\u00abcluster munitions\u00bb (emner: &lt;b&gt;Rydding&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;, Bistand til ofre).", email.Html);
         Assert.Contains($"og denne saken nevner \u00abcluster munitions\u00bb (emner: {label}, Bistand til ofre).", email.Text);
     }
 }
