@@ -35,8 +35,15 @@ public static class RunCommand
     public static async Task<int> RunAsync(string stateDir, string outboxDir, IReadOnlyList<string> feeds, bool once, TextWriter output, CancellationToken cancellationToken)
     {
         output.WriteLine($"CampaignFlow local run — state {stateDir}");
+        using var lease = RunningHost.TryClaim(stateDir, out var holder);
+        if (lease is null)
+        {
+            await Console.Error.WriteLineAsync($"error: another run (process {holder!.Pid}) uses the state {stateDir}; stop it first, or give this run another --state");
+            return 3;
+        }
         output.WriteLine("Starting Azurite …");
         await using var azurite = await Azurite.StartAsync(Path.Combine(stateDir, "azurite"), cancellationToken);
+        lease.Publish(azurite.ConnectionString);
         using var host = LocalPipelineHost.Build(new LocalRunSettings(stateDir, outboxDir, feeds, azurite.ConnectionString), scheduled: !once);
         var services = host.Services;
         await services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
