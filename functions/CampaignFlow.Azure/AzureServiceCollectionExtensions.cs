@@ -22,6 +22,8 @@ using SendGrid;
 using CampaignFlow.Azure.Email;
 using CampaignFlow.Azure.Operations;
 using CampaignFlow.Azure.Storage;
+using CampaignFlow.Azure.Staff;
+using CampaignFlow.Staff;
 
 namespace CampaignFlow.Azure;
 
@@ -60,6 +62,11 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IRateLimiter, TableRateLimiter>();
         services.AddSingleton<IProviderEventLedger, TableProviderEventLedger>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
+        services.AddSingleton<IStoryArchive, TableStoryArchive>();
+        services.AddSingleton<IDeliveryReport, TableDeliveryReport>();
+        services.AddSingleton<IStaffActionLog, TableStaffActionLog>();
+        services.AddSingleton<IStaffSignInLinks, TableStaffSignInLinks>();
+        services.AddSingleton<IStaffDecisionCorpus, BlobStaffDecisionCorpus>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton(sp => new BlobEmailTemplateStore(TemplateContainer(sp), sp.GetRequiredService<IOptions<EmailTemplateOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEmailTemplateProvider>(sp => new BlobEmailTemplateProvider(

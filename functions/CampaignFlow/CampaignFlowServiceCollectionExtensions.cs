@@ -53,6 +53,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
+        services.AddSingleton<Staff.StaffStoryDecisions>();
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<StageRunner>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no

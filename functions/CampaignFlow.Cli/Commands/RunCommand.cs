@@ -6,6 +6,7 @@ using CampaignFlow.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using CampaignFlow.Azure.Storage;
+using CampaignFlow.Web.Staff;
 
 namespace CampaignFlow.Cli.Commands;
 
@@ -53,6 +54,8 @@ public static class RunCommand
         {
             if (!once)
             {
+                var signIn = await services.GetRequiredService<StaffSignIn>().IssueLinkAsync(LocalHttpEndpoints.ConsoleUrl, Environment.UserName is { Length: > 0 } user ? user : "staff", cancellationToken);
+                output.WriteLine($"Staff console: {signIn}");
                 output.WriteLine("Running: polling and the daily digest on schedule, queue listeners on. Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 return 0;
