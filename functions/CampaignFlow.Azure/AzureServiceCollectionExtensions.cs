@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CampaignFlow.Azure.Published;
 using CampaignFlow.Classification;
+using CampaignFlow.Tuning;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Operations;
@@ -75,6 +76,8 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BlobEmailTemplateProvider>>(),
             EmailTemplateLoader.LoadDefault())));
         services.AddSingleton(sp => new BlobRuleSetStore(RulesContainer(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRuleSetRepository>(sp => sp.GetRequiredService<BlobRuleSetStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreviewStorySource, TableRecentStories>());
         if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.UseBlobStorage == true)
         {
             services.Replace(ServiceDescriptor.Singleton<IRuleSetProvider>(sp => new BlobRuleSetProvider(

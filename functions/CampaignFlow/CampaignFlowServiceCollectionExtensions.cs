@@ -6,6 +6,7 @@ using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
+using CampaignFlow.Tuning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class CampaignFlowServiceCollectionExtensions
         feedResilience.SelectPipelineByAuthority();
 
         services.AddClassification(configuration);
+        services.AddRuleTuning();
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         // The built-in templates; AddCampaignFlowAzure lets those staff publish to blob storage override them.
