@@ -8,7 +8,7 @@ namespace CampaignFlow.Web.Subscriptions;
 /// Sign-up with double opt-in: honeypot, validation, a limit per client network and per address (counting only sign-ups
 /// that pass validation), then a confirmation mail whose
 /// signed link carries the choices. An address already on the list keeps its record untouched until its owner confirms;
-/// a suppressed one is never mailed. Every accepted case answers the same, so nobody learns who is subscribed.
+/// an active one gets an "already subscribed" mail with its preference centre link instead; a suppressed one is never mailed. Every accepted case answers the same, so nobody learns who is subscribed.
 /// </summary>
 public sealed class SignUpService(
     ISubscriberStore store,
@@ -68,6 +68,15 @@ public sealed class SignUpService(
         if (existing?.Status is SubscriberStatus.Suppressed)
         {
             // Never mail an address that bounced or complained.
+            return SignUpResult.Accepted;
+        }
+        if (existing?.Status is SubscriberStatus.Active)
+        {
+            // Already subscribed: a form anyone can fill in changes nothing. The owner gets a mail that says so, with the
+            // preference centre link, in the language just chosen; the page is the same as for anyone else.
+            var language = Languages.IsSupported(form.Choices.Language) ? Languages.Normalize(form.Choices.Language) : existing.Language;
+            await sender.SendAsync(await composer.ComposeAlreadySubscribedAsync(existing, language, cancellationToken), cancellationToken);
+            logger.LogInformation("Sign-up {SubscriberId}: already subscribed, preference centre link sent", id);
             return SignUpResult.Accepted;
         }
         var chosen = await choices.ApplyAsync(form.Choices, Subscriber.Create(address), cancellationToken);
