@@ -47,7 +47,7 @@ public sealed class SignUpService(
     {
         // Typos are answered before anything is counted: only sign-ups we would accept count towards the network's limit,
         // so a few mistyped addresses at one office or conference table do not block the next person.
-        if (!EmailAddress.TryNormalize(form.Email, out var address) || !HasDottedDomain(address))
+        if (!EmailAddress.TryNormalize(form.Email, out var address) || !EmailAddress.HasDottedDomain(address))
         {
             return SignUpResult.InvalidEmail;
         }
@@ -89,12 +89,5 @@ public sealed class SignUpService(
         await sender.SendAsync(await composer.ComposeConfirmationAsync(address, id, chosen.Language, url, cancellationToken), cancellationToken);
         logger.LogInformation("Sign-up {SubscriberId}: confirmation sent", id);
         return SignUpResult.Accepted;
-    }
-
-    /// <summary>Mail is delivered across the internet only to dotted domains: a@b and user@localhost never arrive.</summary>
-    private static bool HasDottedDomain(string address)
-    {
-        var domain = address[(address.LastIndexOf('@') + 1)..];
-        return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
     }
 }
