@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignUpService>();
         services.AddSingleton<ConfirmationService>();
         services.AddSingleton<PreferenceService>();
+        services.AddSingleton<FreshLinkService>();
         services.AddSingleton<SubscriptionHttp>();
         services.AddStaffConsole();
         services.AddCampaignFlowPages();
