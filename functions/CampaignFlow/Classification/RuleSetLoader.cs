@@ -87,7 +87,7 @@ public static class RuleSetLoader
             {
                 var p = $"{path}[{i}]";
                 var t = terms[i] ?? "";
-                var (text, _) = CompiledRuleSet.Prepare(t);
+                var (text, _) = TermIndex.Prepare(t);
                 if (text.Length == 0)
                 {
                     errors.Add((p, "empty term"));

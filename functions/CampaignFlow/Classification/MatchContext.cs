@@ -1,0 +1,33 @@
+namespace CampaignFlow.Classification;
+
+/// <summary>
+/// One story as every scorer and extractor sees it: the text (title, blank line, body), its tokens and
+/// the hits of the term index. Built once per classification and shared, so nothing is matched twice.
+/// </summary>
+internal sealed class MatchContext(string text, List<Token> tokens, HitSet hits, int titleEnd, DateTimeOffset? published)
+{
+    public string Text { get; } = text;
+    public List<Token> Tokens { get; } = tokens;
+    public HitSet Hits { get; } = hits;
+    /// <summary>Characters before this offset belong to the headline.</summary>
+    public int TitleEnd { get; } = titleEnd;
+    public DateTimeOffset? Published { get; } = published;
+
+    public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].End - Tokens[i].Start);
+
+    /// <summary>Words from one span to the other: 1 when adjacent, 0 when they overlap.</summary>
+    public static int Distance(int aFirst, int aLast, int bFirst, int bLast) =>
+        aLast < bFirst ? bFirst - aLast : bLast < aFirst ? aFirst - bLast : 0;
+
+    public static bool NearAny(Hit h, List<AnchorSpan> spans, int within)
+    {
+        foreach (var a in spans)
+        {
+            if (Distance(h.First, h.Last, a.First, a.Last) <= within)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
