@@ -40,14 +40,16 @@ public static class ClassifierCommand
             return await ClassifyCommand.ExplainAsync(reader, Console.Out, classifier, ct) > 0 ? 0 : 1;
         }));
 
-        var corpus = new Option<string?>("--corpus") { Description = "Labeled stories (JSON lines); default the project's own evaluation set" };
+        var corpus = new Option<string?>("--corpus") { Description = "Labeled stories (JSON lines); default the tuning part of the project's own corpus" };
         var evaluateRules = new Option<string?>("--rules") { Description = "The rule set to measure; default the built-in one" };
         var baseline = new Option<string?>("--baseline") { Description = "A second rule set: list the stories whose decision changes" };
-        var evaluate = new Command("evaluate", "Precision, recall and F1 of a rule set on labeled stories") { corpus, evaluateRules, baseline };
+        var heldOut = new Option<bool>("--heldout") { Description = "Measure on the project's held-out stories instead of its tuning stories (do not tune on what it shows)" };
+        var json = new Option<bool>("--json") { Description = "Print the report as one JSON object" };
+        var evaluate = new Command("evaluate", "Precision, recall, F1 and support per topic, region and language, and the stories behind each error") { corpus, heldOut, evaluateRules, baseline, json };
         evaluate.SetAction(parse => Guard(() =>
         {
-            var report = ClassifierEvaluator.EvaluateFiles(Full(parse.GetValue(corpus)), Full(parse.GetValue(evaluateRules)), Full(parse.GetValue(baseline)));
-            Console.Out.Write(report.Render());
+            var report = ClassifierEvaluator.EvaluateFiles(Full(parse.GetValue(corpus)), Full(parse.GetValue(evaluateRules)), Full(parse.GetValue(baseline)), parse.GetValue(heldOut));
+            Console.Out.Write(parse.GetValue(json) ? report.ToJson() + Environment.NewLine : report.Render());
             return 0;
         }));
 

@@ -3,18 +3,20 @@ namespace CampaignFlow.Classification;
 /// <summary>
 /// Measures a rule set against labeled stories: relevance precision/recall/F1, per-label and micro-averaged
 /// topic and region scores (over all stories: topics are empty when not relevant, regions are labeled
-/// for every story), the confusion list, and decision changes against a baseline rule set.
+/// for every story), the same per language, the confusion list, every story whose verdict, topics or
+/// regions differ from its labels, and decision changes against a baseline rule set.
 /// </summary>
 public static class ClassifierEvaluator
 {
     /// <summary>
-    /// The library side of `campaignflow classify evaluate --corpus FILE [--rules FILE] [--baseline FILE]`:
-    /// a null corpus is the embedded project corpus, a null rules file the embedded default rule set.
+    /// The library side of `campaignflow classify evaluate [--corpus FILE | --heldout] [--rules FILE] [--baseline FILE]`:
+    /// a null corpus is the embedded project corpus (its tuning part, or with <paramref name="heldOut"/> its
+    /// held-out part), a null rules file the embedded default rule set.
     /// </summary>
     /// <exception cref="RuleSetValidationException">A rule-set file is invalid.</exception>
-    public static EvaluationReport EvaluateFiles(string? corpusPath, string? rulesPath = null, string? baselinePath = null)
+    public static EvaluationReport EvaluateFiles(string? corpusPath, string? rulesPath = null, string? baselinePath = null, bool heldOut = false)
     {
-        var stories = corpusPath is null ? LabeledCorpus.ReadDefault() : LabeledCorpus.ReadFile(corpusPath);
+        var stories = corpusPath is not null ? LabeledCorpus.ReadFile(corpusPath) : heldOut ? LabeledCorpus.ReadHeldOut() : LabeledCorpus.ReadDefault();
         var rules = rulesPath is null ? RuleSetLoader.LoadDefault() : RuleSetLoader.Compile(File.ReadAllText(rulesPath), rulesPath);
         var baseline = baselinePath is null ? null : RuleSetLoader.Compile(File.ReadAllText(baselinePath), baselinePath);
         return Evaluate(stories, rules, baseline);
@@ -31,6 +33,17 @@ public static class ClassifierEvaluator
             .Select(r => new ConfusionItem(r.Story.Id, r.Result.Relevant ? "false-positive" : "false-negative", r.Result.Score, r.Story.Title, r.Story.Note))
             .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
             .ToList();
+        var languages = results
+            .GroupBy(r => r.Story.Lang ?? "")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LanguageScores(
+                g.Key,
+                g.Count(),
+                Count("relevance", g.Select(r => (Flag(r.Story.Relevant), Flag(r.Result.Relevant)))),
+                PerLabel(ClassificationTaxonomy.Topics, g.Select(r => (r.Story.Topics, r.Result.Topics))).Micro,
+                PerLabel(ClassificationTaxonomy.Regions, g.Select(r => (r.Story.Regions, r.Result.Regions))).Micro))
+            .ToList();
+        var errors = results.Select(r => Error(r.Story, r.Result)).OfType<LabelError>().ToList();
         var changes = new List<DecisionChange>();
         if (baseline is not null)
         {
@@ -53,10 +66,30 @@ public static class ClassifierEvaluator
             TopicsMicro = topics.Micro,
             Regions = regions.Rows,
             RegionsMicro = regions.Micro,
+            Languages = languages,
             Confusion = confusion,
+            Errors = errors,
             DecisionChanges = changes,
             Held = results.Count(r => r.Result.Decision == ClassificationDecision.Hold),
         };
+    }
+
+    /// <summary>The story's differences from its labels, or null when the classifier agrees on everything.</summary>
+    private static LabelError? Error(LabeledStory story, StoryVerdict result)
+    {
+        static List<string> Minus(IEnumerable<string> a, IEnumerable<string> b) => [.. a.Except(b).Order(StringComparer.Ordinal)];
+        var error = new LabelError(
+            story.Id,
+            story.Lang ?? "",
+            story.Title,
+            story.Relevant,
+            result.Relevant,
+            Minus(result.Topics, story.Topics),
+            Minus(story.Topics, result.Topics),
+            Minus(result.Regions, story.Regions),
+            Minus(story.Regions, result.Regions));
+        var wrong = error.LabeledRelevant != error.PredictedRelevant || error.ExtraTopics.Count + error.MissingTopics.Count + error.ExtraRegions.Count + error.MissingRegions.Count > 0;
+        return wrong ? error : null;
     }
 
     private static IEnumerable<string> Flag(bool value) => value ? ["relevant"] : [];
