@@ -27,9 +27,15 @@ public sealed class StoryIdentityTests(AzuriteFixture azurite) : IClassFixture<A
         return path;
     }
 
-    private ServiceProvider Services(params (string Name, string Language)[] feeds)
+    private ServiceProvider Services(params (string Name, string Language)[] feeds) => Services(null, feeds);
+
+    private ServiceProvider Services(string? releaseKeyPattern, params (string Name, string Language)[] feeds)
     {
         var settings = new Dictionary<string, string?>();
+        if (releaseKeyPattern is not null)
+        {
+            settings["Feeds:ReleaseKeyPattern"] = releaseKeyPattern;
+        }
         for (var i = 0; i < feeds.Length; i++)
         {
             settings[$"Feeds:Sources:{i}:Name"] = _run + feeds[i].Name;
@@ -139,6 +145,30 @@ public sealed class StoryIdentityTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(StoryStatus.LanguageVersion, norwegian.Status);
         Assert.Equal(english.Id, norwegian.ReleaseOf);
         Assert.Equal(english.ReleaseKey, norwegian.ReleaseKey);
+    }
+
+    [Fact]
+    public async Task AnEmptyReleaseKeyPatternTurnsLanguageLinkingOff()
+    {
+        // docs/feeds.md: "empty turns language linking off": the same release in two languages is then two stories.
+        Write("en", "en", Item("1", "Nearly 30 additional countries join initiative for a ban on cluster munitions") with { Slug = "lima-cluster" });
+        Write("no", "no", Item("1", "Nesten 30 nye land slutter seg til arbeidet for et forbud mot klaseammunisjon", language: "no") with { Slug = "lima-klase" });
+        using var services = Services("", ("en", "en"), ("no", "no"));
+
+        var results = await services.GetRequiredService<IFeedPoller>().PollAllAsync();
+        var enqueued = await DrainAsync();
+
+        Assert.Equal(1, results[0].NewStories);
+        Assert.Equal(1, results[1].NewStories);
+        Assert.Equal(0, results[1].LanguageVersions);
+        Assert.Equal(2, enqueued.Count);
+        var ledger = services.GetRequiredService<IStoryLedger>();
+        foreach (var message in enqueued)
+        {
+            var story = (await ledger.GetAsync(message.StoryId))!;
+            Assert.Null(story.ReleaseKey);
+            Assert.Empty(story.LanguageVersions);
+        }
     }
 
     [Fact]

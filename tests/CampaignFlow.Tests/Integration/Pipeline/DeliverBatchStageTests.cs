@@ -171,6 +171,23 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task WaitsAMinuteOnA429WithNeitherRateLimitResetNorRetryAfter()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var reader = Assert.Single(await h.SubscribersAsync(1));
+        h.Endpoint.Script.Enqueue(new ScriptedResponse(429));
+        var batch = Assert.Single(await h.FanOutAsync(story));
+
+        await h.RunAsync(batch);
+
+        Assert.Equal(TimeSpan.FromMinutes(1), Assert.Single(h.Queue.Deferred).Delay);
+        Assert.Empty(h.Endpoint.Accepted);
+        await h.RunAsync(batch);
+        Assert.Equal(1, h.Endpoint.TimesSent(reader.Email));
+    }
+
+    [Fact]
     public async Task RetriesAServerErrorThroughTheQueueAndSendsOneCopy()
     {
         await using var h = await DeliveryHarness.StartAsync(azurite);
