@@ -5,6 +5,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
 {
     RunCommand.Create(),
     TestCommand.Create(),
+    StatusCommand.Create(),
     QueuesCommand.Create(),
     SendingCommand.Create(),
     KeysCommand.Create(),

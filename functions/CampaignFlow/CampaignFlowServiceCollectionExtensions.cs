@@ -24,6 +24,8 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
         services.AddSettings<TokenOptions>(TokenOptions.SectionName);
         services.AddSettings<SendingOptions>(SendingOptions.SectionName);
+        services.AddSettings<RetryOptions>(RetryOptions.SectionName);
+        services.AddSettings<Operations.RetentionOptions>(Operations.RetentionOptions.SectionName);
 
         var feedResilience = services.AddHttpClient<FeedFetcher>((sp, http) =>
             {

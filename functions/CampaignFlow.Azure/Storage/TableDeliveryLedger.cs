@@ -108,6 +108,30 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
     public async Task AbandonAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(attempt.StoryId, AttemptPrefix + attempt.AttemptId, ETag.All, cancellationToken);
 
+    /// <summary>Retention: deletes claim and attempt rows written before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        var old = _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"ClaimedAt lt {before} or UpdatedAt lt {before}"), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var page in old.AsPages())
+        {
+            foreach (var chunk in page.Values.GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(TransactionSize)))
+            {
+                try
+                {
+                    await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+                    deleted += chunk.Length;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Erased meanwhile (subscribers forget): the next run takes the rest of the chunk.
+                }
+            }
+        }
+        return deleted;
+    }
+
     public async IAsyncEnumerable<DeliveryRecord> ListForRecipientAsync(string recipientId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var attempts = new Dictionary<string, AttemptRow?>();
