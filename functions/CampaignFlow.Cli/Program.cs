@@ -7,6 +7,7 @@ var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster muni
     TestCommand.Create(),
     StatusCommand.Create(),
     QueuesCommand.Create(),
+    DeliveriesCommand.Create(),
     SendingCommand.Create(),
     KeysCommand.Create(),
     FeedsCommand.Create(),

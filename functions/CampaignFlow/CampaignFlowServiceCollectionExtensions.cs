@@ -55,6 +55,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<StoryReview>();
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<StageRunner>();
+        services.AddSingleton<UncertainDeliveryResend>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
         // retry pipeline: its handler must stay the one that checks every connected address.
         services.AddHttpClient<ArticleFetcher>((sp, http) =>
