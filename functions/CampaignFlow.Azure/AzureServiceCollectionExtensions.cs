@@ -55,12 +55,17 @@ public static class AzureServiceCollectionExtensions
 
         services.AddSingleton<IStoryLedger, TableStoryLedger>();
         services.AddSingleton<IFeedStateStore, TableFeedStateStore>();
-        services.AddSingleton<IStoryTextStore, BlobStoryTextStore>();
+        services.AddSingleton<BlobStoryTextStore>();
+        services.AddSingleton<IStoryTextStore>(sp => sp.GetRequiredService<BlobStoryTextStore>());
         services.AddSingleton<ISubscriberStore, TableSubscriberStore>();
-        services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
+        services.AddSingleton<TableDeliveryLedger>();
+        services.AddSingleton<IDeliveryLedger>(sp => sp.GetRequiredService<TableDeliveryLedger>());
         services.AddSingleton<ISendingControl, TableSendingControl>();
-        services.AddSingleton<IRateLimiter, TableRateLimiter>();
-        services.AddSingleton<IProviderEventLedger, TableProviderEventLedger>();
+        services.AddSingleton<IOperationsLog, TableOperationsLog>();
+        services.AddSingleton<TableRateLimiter>();
+        services.AddSingleton<IRateLimiter>(sp => sp.GetRequiredService<TableRateLimiter>());
+        services.AddSingleton<TableProviderEventLedger>();
+        services.AddSingleton<IProviderEventLedger>(sp => sp.GetRequiredService<TableProviderEventLedger>());
         services.AddSingleton<IMessageQueue, StorageQueue>();
         services.AddSingleton<IStoryArchive, TableStoryArchive>();
         services.AddSingleton<IDeliveryReport, TableDeliveryReport>();
@@ -89,6 +94,7 @@ public static class AzureServiceCollectionExtensions
         }
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StatusReport>();
+        services.AddSingleton<RetentionPruner>();
 
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
         // No resilience handler here: a retry inside the client could send a batch twice; the queue retries instead.

@@ -1,3 +1,3 @@
 using CampaignFlow.Cli.Commands;
 
-return await CliCommands.Root().Parse(args).InvokeAsync();
+return await CliRoot.Create().Parse(args).InvokeAsync();

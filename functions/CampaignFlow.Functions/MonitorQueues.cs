@@ -3,6 +3,7 @@ using CampaignFlow.Operations;
 using CampaignFlow.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using CampaignFlow.Azure.Operations;
 
 namespace CampaignFlow.Functions;
@@ -11,7 +12,13 @@ namespace CampaignFlow.Functions;
 /// Timer: reports the depth of every queue and poison queue, and whether sending is paused, as metrics, which the
 /// operators' alerts and workbook read. The pause is reported on every tick, not only when a batch meets it.
 /// </summary>
-public sealed class MonitorQueues(PoisonQueues queues, SendingGate gate, IPipelineTelemetry telemetry, ILogger<MonitorQueues> logger)
+public sealed class MonitorQueues(
+    PoisonQueues queues,
+    SendingGate gate,
+    IOptionsMonitor<SendingOptions> sending,
+    IOperationsLog operations,
+    IPipelineTelemetry telemetry,
+    ILogger<MonitorQueues> logger)
 {
     [Function(nameof(MonitorQueues))]
     public async Task RunAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
@@ -25,6 +32,8 @@ public sealed class MonitorQueues(PoisonQueues queues, SendingGate gate, IPipeli
                 logger.LogWarning("{Count} messages in {Queue}-poison: see 'campaignflow queues poison list {Queue}'", depth.Poison, depth.Queue, depth.Queue);
             }
         }
+        // The setting is the app's, not the storage account's: written down so 'campaignflow status --account' can show it.
+        await operations.RecordSettingPausedAsync(sending.CurrentValue.Paused, cancellationToken);
         var paused = await gate.PausedReasonAsync(cancellationToken);
         telemetry.Metric(PipelineEvents.SendingState, paused is null ? 0 : 1, paused is null ? null : new Dictionary<string, string> { ["reason"] = paused });
     }

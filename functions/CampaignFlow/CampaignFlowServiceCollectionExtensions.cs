@@ -25,6 +25,8 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
         services.AddSettings<TokenOptions>(TokenOptions.SectionName);
         services.AddSettings<SendingOptions>(SendingOptions.SectionName);
+        services.AddSettings<RetryOptions>(RetryOptions.SectionName);
+        services.AddSettings<Operations.RetentionOptions>(Operations.RetentionOptions.SectionName);
 
         var feedResilience = services.AddHttpClient<FeedFetcher>((sp, http) =>
             {
@@ -56,6 +58,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<Staff.StaffStoryDecisions>();
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<StageRunner>();
+        services.AddSingleton<UncertainDeliveryResend>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no
         // retry pipeline: its handler must stay the one that checks every connected address.
         services.AddHttpClient<ArticleFetcher>((sp, http) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using CampaignFlow.Pipeline;
@@ -7,11 +8,17 @@ using CampaignFlow.Operations;
 namespace CampaignFlow.Azure.Operations;
 
 /// <summary>
-/// The operator's poison-queue tools: depths, list, show, replay (the original message goes back on its stage
-/// queue, whose stages are idempotent) and discard.
+/// The operator's poison-queue tools: depths, list (every message: a queue shows at most 32 at a time, so the list
+/// takes them in pages and makes each visible again), show, replay (the original goes back on its stage queue, whose
+/// stages are idempotent, with a fresh back-off) one or all, and discard.
 /// </summary>
 public sealed class PoisonQueues(QueueServiceClient queues)
 {
+    private const int Page = 32;
+
+    /// <summary>How long a listed message stays hidden while the rest are paged through.</summary>
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
+
     public async Task<IReadOnlyList<QueueDepth>> DepthsAsync(CancellationToken cancellationToken = default)
     {
         var depths = new List<QueueDepth>();
@@ -22,37 +29,76 @@ public sealed class PoisonQueues(QueueServiceClient queues)
         return depths;
     }
 
+    /// <summary>Every message in the queue's poison queue, oldest first.</summary>
     public async Task<IReadOnlyList<PoisonMessage>> ListAsync(string queue, CancellationToken cancellationToken = default)
     {
         var client = Poison(queue);
-        var peeked = await client.PeekMessagesAsync(32, cancellationToken);
-        return peeked.Value.Select(m => Describe(queue, m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToString())).ToList();
+        if (!await client.ExistsAsync(cancellationToken))
+        {
+            return [];
+        }
+        var held = await ReceiveAllAsync(client, cancellationToken);
+        foreach (var message in held)
+        {
+            await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+        }
+        return held
+            .Select(m => Describe(queue, m.MessageId, m.InsertedOn, m.DequeueCount, m.Body.ToString()))
+            .OrderBy(m => m.InsertedOn)
+            .ToList();
     }
 
     public async Task<PoisonMessage?> ShowAsync(string queue, string id, CancellationToken cancellationToken = default) =>
         (await ListAsync(queue, cancellationToken)).FirstOrDefault(m => m.Id == id);
 
     /// <summary>Puts the original message back on its queue and removes it from the poison queue.</summary>
-    public Task<bool> ReplayAsync(string queue, string id, CancellationToken cancellationToken = default) =>
-        TakeAsync(queue, id, async message =>
-            await queues.GetQueueClient(queue).SendMessageAsync(Describe(queue, message.MessageId, message.InsertedOn, message.DequeueCount, message.Body.ToString()).Original, cancellationToken),
-            cancellationToken);
+    public async Task<bool> ReplayAsync(string queue, string id, CancellationToken cancellationToken = default) =>
+        await TakeAsync(queue, m => m.MessageId == id, message => ReplayOneAsync(queue, message, cancellationToken), cancellationToken) > 0;
 
-    public Task<bool> DiscardAsync(string queue, string id, CancellationToken cancellationToken = default) =>
-        TakeAsync(queue, id, _ => Task.CompletedTask, cancellationToken);
+    /// <summary>Replays every message of the poison queue; returns how many.</summary>
+    public Task<int> ReplayAllAsync(string queue, CancellationToken cancellationToken = default) =>
+        TakeAsync(queue, _ => true, message => ReplayOneAsync(queue, message, cancellationToken), cancellationToken);
 
-    private async Task<bool> TakeAsync(string queue, string id, Func<QueueMessage, Task> action, CancellationToken cancellationToken)
+    public async Task<bool> DiscardAsync(string queue, string id, CancellationToken cancellationToken = default) =>
+        await TakeAsync(queue, m => m.MessageId == id, _ => Task.CompletedTask, cancellationToken) > 0;
+
+    private Task ReplayOneAsync(string queue, QueueMessage message, CancellationToken cancellationToken)
+    {
+        var original = Describe(queue, message.MessageId, message.InsertedOn, message.DequeueCount, message.Body.ToString()).Original;
+        return queues.GetQueueClient(queue).SendMessageAsync(WithoutRetryCount(original), cancellationToken);
+    }
+
+    /// <summary>A replayed message starts its back-off afresh (an operator fixed the cause, or waited out the outage).</summary>
+    private static string WithoutRetryCount(string original)
+    {
+        try
+        {
+            if (JsonNode.Parse(original) is JsonObject node && node.Remove(StageRunner.RetryProperty))
+            {
+                return node.ToJsonString();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return original;
+    }
+
+    private async Task<int> TakeAsync(string queue, Func<QueueMessage, bool> match, Func<QueueMessage, Task> action, CancellationToken cancellationToken)
     {
         var client = Poison(queue);
-        var received = (await client.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value;
-        var found = false;
-        foreach (var message in received)
+        if (!await client.ExistsAsync(cancellationToken))
         {
-            if (message.MessageId == id)
+            return 0;
+        }
+        var taken = 0;
+        foreach (var message in await ReceiveAllAsync(client, cancellationToken))
+        {
+            if (match(message))
             {
                 await action(message);
                 await client.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                found = true;
+                taken++;
             }
             else
             {
@@ -60,7 +106,18 @@ public sealed class PoisonQueues(QueueServiceClient queues)
                 await client.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
             }
         }
-        return found;
+        return taken;
+    }
+
+    /// <summary>Takes pages of 32 until the queue shows no more; each message stays hidden (and held by its receipt) meanwhile.</summary>
+    private static async Task<List<QueueMessage>> ReceiveAllAsync(QueueClient client, CancellationToken cancellationToken)
+    {
+        var held = new List<QueueMessage>();
+        while ((await client.ReceiveMessagesAsync(Page, Hold, cancellationToken)).Value is { Length: > 0 } page)
+        {
+            held.AddRange(page);
+        }
+        return held;
     }
 
     private QueueClient Poison(string queue)

@@ -1,10 +1,11 @@
+using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Operations;
 
 namespace CampaignFlow.Azure.Operations;
 
-/// <summary>Assembles the operator's status view from feed state and queue depths.</summary>
-public sealed class StatusReport(IFeedStateStore feeds, PoisonQueues queues, TimeProvider clock)
+/// <summary>Assembles the operator's status view from feed state, queue depths, the kill switch and the app's reports.</summary>
+public sealed class StatusReport(IFeedStateStore feeds, PoisonQueues queues, ISendingControl sending, IOperationsLog operations, TimeProvider clock)
 {
     public async Task<PipelineStatus> BuildAsync(CancellationToken cancellationToken = default)
     {
@@ -22,6 +23,8 @@ public sealed class StatusReport(IFeedStateStore feeds, PoisonQueues queues, Tim
                 errors.Add($"{depth.Queue}-poison {message.Id}: {message.Reason ?? "retries exhausted"}");
             }
         }
-        return new PipelineStatus(clock.GetUtcNow(), states, depths, errors);
+        var log = await operations.ReadAsync(cancellationToken);
+        var switchReason = await sending.PausedReasonAsync(cancellationToken);
+        return new PipelineStatus(clock.GetUtcNow(), states, depths, errors, new SendingStatus(switchReason, log.SettingPaused, log.SettingReportedAt, log.LastSent));
     }
 }

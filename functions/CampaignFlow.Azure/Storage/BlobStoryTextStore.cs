@@ -17,6 +17,24 @@ public sealed class BlobStoryTextStore(BlobServiceClient blobs) : IStoryTextStor
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } },
             cancellationToken);
 
+    /// <summary>Retention: deletes the texts last written before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        if (!await _container.ExistsAsync(cancellationToken))
+        {
+            return 0;
+        }
+        var deleted = 0;
+        await foreach (var blob in _container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            if (blob.Properties.LastModified < before && await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken))
+            {
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     public async Task<string?> GetAsync(string storyId, CancellationToken cancellationToken = default)
     {
         try

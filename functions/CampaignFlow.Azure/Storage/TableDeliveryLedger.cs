@@ -108,6 +108,50 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
     public async Task AbandonAsync(DeliveryAttempt attempt, CancellationToken cancellationToken = default) =>
         await _table.DeleteEntityAsync(attempt.StoryId, AttemptPrefix + attempt.AttemptId, ETag.All, cancellationToken);
 
+    public async Task<UncertainAttempt?> FindUncertainAsync(string storyId, string attemptId, CancellationToken cancellationToken = default)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(storyId, AttemptPrefix + attemptId, cancellationToken: cancellationToken);
+        var since = row.HasValue ? row.Value!.GetDateTimeOffset("UpdatedAt") : null;
+        if (!row.HasValue || row.Value!.GetString("Status") != Sending || clock.GetUtcNow() - (since ?? DateTimeOffset.MinValue) < IDeliveryLedger.Lease)
+        {
+            return null;
+        }
+        var recipients = new List<string>();
+        var claims = TableClient.CreateQueryFilter($"PartitionKey gt {storyId + "|"} and PartitionKey lt {storyId + "|~"} and Attempt eq {attemptId}");
+        await foreach (var claim in _table.QueryAsync<TableEntity>(claims, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            recipients.Add(claim.RowKey);
+        }
+        return new UncertainAttempt(storyId, attemptId, row.Value.GetInt32("Batch") ?? 0, since, recipients, row.Value.ETag.ToString());
+    }
+
+    public Task<bool> ReleaseAsync(UncertainAttempt attempt, CancellationToken cancellationToken = default) =>
+        FenceAsync(attempt.StoryId, attempt.AttemptId, new ETag(attempt.Version), cancellationToken, "released by an operator to resend");
+
+    /// <summary>Retention: deletes claim and attempt rows written before <paramref name="before"/>; returns how many.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        var old = _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"ClaimedAt lt {before} or UpdatedAt lt {before}"), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        await foreach (var page in old.AsPages())
+        {
+            foreach (var chunk in page.Values.GroupBy(r => r.PartitionKey).SelectMany(p => p.Chunk(TransactionSize)))
+            {
+                try
+                {
+                    await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+                    deleted += chunk.Length;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Erased meanwhile (subscribers forget): the next run takes the rest of the chunk.
+                }
+            }
+        }
+        return deleted;
+    }
+
     public async IAsyncEnumerable<DeliveryRecord> ListForRecipientAsync(string recipientId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var attempts = new Dictionary<string, AttemptRow?>();
@@ -188,12 +232,12 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
         return (DeliveryClaim.Busy, "");
     }
 
-    private async Task<bool> FenceAsync(string storyId, string attemptId, ETag etag, CancellationToken cancellationToken)
+    private async Task<bool> FenceAsync(string storyId, string attemptId, ETag etag, CancellationToken cancellationToken, string reason = "fenced: no progress within the lease")
     {
         try
         {
             await _table.UpdateEntityAsync(
-                new TableEntity(storyId, AttemptPrefix + attemptId) { ["Status"] = Failed, ["Reason"] = "fenced: no progress within the lease", ["UpdatedAt"] = clock.GetUtcNow() },
+                new TableEntity(storyId, AttemptPrefix + attemptId) { ["Status"] = Failed, ["Reason"] = reason, ["UpdatedAt"] = clock.GetUtcNow() },
                 etag,
                 TableUpdateMode.Merge,
                 cancellationToken);

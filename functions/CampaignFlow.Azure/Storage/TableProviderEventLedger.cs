@@ -47,8 +47,10 @@ public sealed class TableProviderEventLedger(TableServiceClient tables, TimeProv
     /// <summary>Deletes the rows whose expiry has passed; returns how many went.</summary>
     public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
     {
+        // The column by name in the text: CreateQueryFilter quotes every interpolated value, and 'Expires' lt datetime'…'
+        // (a string against a date) is refused as an invalid query.
         var deleted = 0;
-        var expired = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"{ExpiresColumn} lt {clock.GetUtcNow()}"), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
+        var expired = _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Expires lt {clock.GetUtcNow()}"), maxPerPage: 1000, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken);
         await foreach (var row in expired)
         {
             var response = await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);

@@ -3,18 +3,25 @@ using CampaignFlow.Cli.Local;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary>Runs a command's work against the local state's Azurite, started and stopped the same way for every command.</summary>
+/// <summary>
+/// Runs a command's work against the local state's Azurite (started and stopped the same way for every command), or
+/// with <c>--account</c> against a storage account; either way it says which first, on stderr.
+/// </summary>
 public static class LocalCommand
 {
     public static Option<string?> StateOption() =>
         new("--state") { Description = "Folder for local state (Azurite data); default .state in the repository", Recursive = true };
 
+    /// <summary><c>--account NAME</c> on the whole command tree (add it to the top command).</summary>
+    public static Option<string?> AccountOption() =>
+        new("--account") { Description = "An Azure storage account name or URL, reached with the signed-in identity; without it, the local state", Recursive = true };
+
     public static async Task<int> RunAsync(ParseResult parse, Option<string?> state, Func<IServiceProvider, Task<int>> work, CancellationToken cancellationToken)
     {
         try
         {
-            await using var storage = await StorageSession.OpenAsync(account: null, parse.GetValue(state), cancellationToken);
-            await Console.Error.WriteLineAsync($"({storage.Description})");
+            await using var storage = await StorageSession.OpenAsync(parse.GetValue<string?>("--account"), parse.GetValue(state), cancellationToken);
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"({storage.Description})");
             return await work(storage.Services);
         }
         catch (ArgumentException ex)

@@ -27,7 +27,7 @@ public static class ReviewCommand
             TextTable.Write(Console.Out, ["id", "score", "published", "title"], rows);
             return 0;
         }, ct));
-        var command = new Command("review", "The review band: approve (alert goes out) or reject held stories") { state, list };
+        var command = new Command("review", "The review band: approve (alert goes out) or reject held stories") { state, LocalCommand.AccountOption(), list };
         command.Subcommands.Add(Decide(state, "approve", "Approve a held story: its alert goes to the subscribers", (r, id, ct) => r.ApproveAsync(id, ct)));
         command.Subcommands.Add(Decide(state, "reject", "Reject a held story: nothing is sent", (r, id, ct) => r.RejectAsync(id, ct)));
         command.Subcommands.Add(Export(state));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CampaignFlow.Cli.Local;
 using CampaignFlow.Delivery;
+using CampaignFlow.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Cli.Commands;
@@ -17,7 +18,7 @@ public static class SendingCommand
         var reason = new Option<string>("--reason") { Description = "Why (shown in the status and the logs)", DefaultValueFactory = _ => "paused by an operator" };
         var pause = Storage(new Command("pause", "Stop all sending now; batches wait on the queue") { reason }, async (control, parse, ct) =>
         {
-            await control.PauseAsync(parse.GetValue(reason)!, ct);
+            await control.PauseAsync(parse.Parse.GetValue(reason)!, ct);
             Console.WriteLine("sending paused");
         });
         var resume = Storage(new Command("resume", "Resume sending (also after an automatic pause)"), async (control, _, ct) =>
@@ -25,12 +26,21 @@ public static class SendingCommand
             await control.ResumeAsync(ct);
             Console.WriteLine("sending resumed");
         });
-        var status = Storage(new Command("status", "Whether sending is paused, and why"), async (control, _, ct) =>
-            Console.WriteLine(await control.PausedReasonAsync(ct) is { } why ? $"paused: {why}" : "sending"));
+        var status = Storage(new Command("status", "Whether sending is paused, and why: the shared switch, and the Sending__Paused setting the app reported"), async (control, parse, ct) =>
+        {
+            var output = parse.Parse.InvocationConfiguration.Output;
+            output.WriteLine(await control.PausedReasonAsync(ct) is { } why ? $"paused: {why}" : "sending");
+            var log = await parse.Services.GetRequiredService<IOperationsLog>().ReadAsync(ct);
+            output.WriteLine(log.SettingPaused is { } paused
+                ? $"Sending__Paused: {(paused ? "true: paused by the app setting" : "false")} (as the app reported it {log.SettingReportedAt:yyyy-MM-dd HH:mm} UTC)"
+                : "Sending__Paused: not reported yet (the app's MonitorQueues timer reports it every 5 minutes)");
+        });
         return new Command("sending", "The kill switch for email sending") { pause, resume, status };
     }
 
-    private static Command Storage(Command command, Func<ISendingControl, ParseResult, CancellationToken, Task> action)
+    private sealed record Invocation(ParseResult Parse, IServiceProvider Services);
+
+    private static Command Storage(Command command, Func<ISendingControl, Invocation, CancellationToken, Task> action)
     {
         var state = StorageOptionsCli.State();
         var account = StorageOptionsCli.Account();
@@ -39,8 +49,8 @@ public static class SendingCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            Console.Error.WriteLine($"({session.Description})");
-            await action(session.Services.GetRequiredService<ISendingControl>(), parse, ct);
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"({session.Description})");
+            await action(session.Services.GetRequiredService<ISendingControl>(), new Invocation(parse, session.Services), ct);
             return 0;
         });
         return command;

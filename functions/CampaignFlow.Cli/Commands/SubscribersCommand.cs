@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary><c>campaignflow subscribers import|add|list|remove|export|forget|stats</c> against the local state.</summary>
+/// <summary><c>campaignflow subscribers import|add|list|remove|export|forget|stats</c> against the local state or a storage account.</summary>
 public static class SubscribersCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -13,7 +13,7 @@ public static class SubscribersCommand
     public static Command Create()
     {
         var state = LocalCommand.StateOption();
-        var command = new Command("subscribers", "Manage the subscriber list (local state)") { state };
+        var command = new Command("subscribers", "Manage the subscriber list (local state, or --account NAME)") { state, LocalCommand.AccountOption() };
         command.Subcommands.Add(Import(state));
         command.Subcommands.Add(Add(state));
         command.Subcommands.Add(List(state));

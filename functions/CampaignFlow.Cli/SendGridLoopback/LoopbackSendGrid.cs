@@ -49,6 +49,9 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
     /// <summary>Responses to give, one per request, before answering normally again.</summary>
     public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
 
+    /// <summary>Asked when no scripted response is left: a response to give instead (an outage), or null to answer normally.</summary>
+    public Func<ScriptedResponse?>? Outage { get; set; }
+
     public int TimesSent(string address) => _recipients.GetValueOrDefault(address);
 
     /// <summary>Forgets every count and body, so one endpoint can measure two phases of a run separately.</summary>
@@ -73,7 +76,8 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
     private async Task<IResult> HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
-        if (Script.TryDequeue(out var scripted))
+        var scripted = Script.TryDequeue(out var next) ? next : Outage?.Invoke();
+        if (scripted is not null)
         {
             if (scripted.Delay is { } delay)
             {

@@ -35,6 +35,15 @@ public interface IDeliveryLedger
 
     IAsyncEnumerable<DeliveryRecord> ListForRecipientAsync(string recipientId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An attempt still <c>sending</c> after the lease (its worker died mid-request), with the recipients it claimed;
+    /// null when the attempt is unknown, sent, failed or still within its lease.
+    /// </summary>
+    Task<UncertainAttempt?> FindUncertainAsync(string storyId, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <summary>An operator's release of an uncertain attempt (it becomes failed, its claims free); false if it changed meanwhile.</summary>
+    Task<bool> ReleaseAsync(UncertainAttempt attempt, CancellationToken cancellationToken = default);
+
     /// <summary>Erases every row on one recipient; returns how many.</summary>
     Task<int> ForgetRecipientAsync(string recipientId, CancellationToken cancellationToken = default);
 }

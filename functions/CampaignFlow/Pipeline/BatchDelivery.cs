@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Delivery;
+using CampaignFlow.Operations;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,8 @@ public sealed class BatchDelivery(
     IEmailSender sender,
     SendingGate gate,
     IPipelineTelemetry telemetry,
-    ILogger<BatchDelivery> logger)
+    ILogger<BatchDelivery> logger,
+    IOperationsLog? operations = null)
 {
     /// <summary>How long a batch whose recipients another attempt holds waits before looking again.</summary>
     public static readonly TimeSpan BusyRetryDelay = TimeSpan.FromMinutes(1);
@@ -121,6 +123,23 @@ public sealed class BatchDelivery(
         }
         await deliveries.MarkSentAsync(attempt, CancellationToken.None);
         telemetry.Track(PipelineEvents.BatchSent, key, new Dictionary<string, object?> { ["batch"] = batch, ["count"] = claimed.Count });
+        await RecordSentAsync(key, batch, claimed.Count);
         return claimed.Count;
+    }
+
+    /// <summary>For <c>campaignflow status</c>; the batch is sent and recorded whatever becomes of this note.</summary>
+    private async Task RecordSentAsync(string key, int batch, int count)
+    {
+        try
+        {
+            if (operations is not null)
+            {
+                await operations.RecordBatchSentAsync(key, batch, count, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not note batch {Batch} of {Key} as the last sent", batch, key);
+        }
     }
 }

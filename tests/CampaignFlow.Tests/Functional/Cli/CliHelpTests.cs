@@ -28,12 +28,12 @@ public sealed class CliHelpTests : IDisposable
     }
 
     private static Command Find(string[] path) =>
-        path.Aggregate((Command)CliCommands.Root(), (command, name) => command.Subcommands.Single(c => c.Name == name));
+        path.Aggregate((Command)CliRoot.Create(), (command, name) => command.Subcommands.Single(c => c.Name == name));
 
     [Fact]
     public void TheTableHasEveryCommandTheReadmeNames()
     {
-        var names = Paths(CliCommands.Root(), []).Select(p => string.Join(' ', p)).ToHashSet();
+        var names = Paths(CliRoot.Create(), []).Select(p => string.Join(' ', p)).ToHashSet();
 
         foreach (var command in new[]
         {
@@ -52,7 +52,7 @@ public sealed class CliHelpTests : IDisposable
     [Fact]
     public async Task EveryCommandAnswersHelpWithItsOptionsAndSubcommands()
     {
-        var paths = Paths(CliCommands.Root(), []).Prepend([]).ToList();
+        var paths = Paths(CliRoot.Create(), []).Prepend([]).ToList();
         var failures = new List<string>();
         // Two at a time: the machine is shared; each is a short process.
         await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (path, _) =>

@@ -20,6 +20,19 @@ public sealed class WorkbookTests
     }
 
     [Fact]
+    public void TheFirstTileShowsHealthAtAGlanceAsTheStatusCommandDoes()
+    {
+        var first = InfraQueries.WorkbookItems().First(i => (int?)i["type"] == 3);
+
+        Assert.Equal("at-a-glance", (string?)first["name"]);
+        var query = (string)first["content"]!["query"]!;
+        Assert.All(
+            [PipelineEvents.FeedPolled, PipelineEvents.QueueDepth, PipelineEvents.PoisonDepth, PipelineEvents.SendingState, PipelineEvents.BatchSent],
+            name => Assert.Contains($"\"{name}\"", query));
+        Assert.Contains("customDimensions.reason", query); // why sending is paused: switch, setting or automatic
+    }
+
+    [Fact]
     public void AStoryIdParameterDrillsDownIntoThatStorysRunHistory()
     {
         var items = InfraQueries.WorkbookItems().ToList();

@@ -76,6 +76,57 @@ public sealed class PoisonQueuesTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task ListsEveryPoisonMessageNotOnlyTheFirstPageAndLeavesThemThere()
+    {
+        using var services = azurite.Services();
+        var queue = services.GetRequiredService<IMessageQueue>();
+        for (var i = 0; i < 45; i++)
+        {
+            await queue.SendAsync("digests-poison", new DeadLetter("digests", $"reason {i}", "{}", DateTimeOffset.UtcNow));
+        }
+        var tools = new PoisonQueues(azurite.Queues);
+
+        var first = await tools.ListAsync("digests");
+        var again = await tools.ListAsync("digests");
+
+        Assert.Equal(45, first.Select(m => m.Id).Distinct().Count());
+        Assert.Equal(first.Select(m => m.Id).Order(), again.Select(m => m.Id).Order());
+        Assert.Equal(45, (await tools.DepthsAsync()).Single(d => d.Queue == "digests").Poison);
+    }
+
+    [Fact]
+    public async Task ReplaysEveryPoisonMessageOfAQueueWithAFreshBackOff()
+    {
+        using var services = azurite.Services();
+        var queue = services.GetRequiredService<IMessageQueue>();
+        var originals = Enumerable.Range(0, 40)
+            .Select(i => MessageSerializer.Serialize(new AlertMessage($"all-{i}", "1.0")).Replace("\"v\":1", "\"v\":1,\"retry\":10", StringComparison.Ordinal))
+            .ToList();
+        foreach (var original in originals)
+        {
+            await queue.SendAsync("alerts-poison", new DeadLetter("alerts", "failed 11 times", original, DateTimeOffset.UtcNow));
+        }
+        var tools = new PoisonQueues(azurite.Queues);
+
+        Assert.Equal(40, await tools.ReplayAllAsync("alerts"));
+
+        Assert.Empty(await tools.ListAsync("alerts"));
+        var replayed = new List<string>();
+        var alerts = azurite.Queues.GetQueueClient(QueueNames.Alerts);
+        while ((await alerts.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        {
+            foreach (var m in batch)
+            {
+                replayed.Add(m.Body.ToString());
+                await alerts.DeleteMessageAsync(m.MessageId, m.PopReceipt);
+            }
+        }
+        Assert.Equal(40, replayed.Count);
+        Assert.All(replayed, body => Assert.DoesNotContain("retry", body, StringComparison.Ordinal));
+        Assert.Equal(originals.Select(o => MessageSerializer.Deserialize<AlertMessage>(o).StoryId).Order(), replayed.Select(r => MessageSerializer.Deserialize<AlertMessage>(r).StoryId).Order());
+    }
+
+    [Fact]
     public async Task RefusesAnUnknownQueueWithTheNamesItKnows()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => new PoisonQueues(azurite.Queues).ListAsync("storeis"));

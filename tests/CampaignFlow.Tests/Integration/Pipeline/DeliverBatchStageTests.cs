@@ -196,10 +196,12 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
         h.Endpoint.Script.Enqueue(new ScriptedResponse(500));
         var batch = Assert.Single(await h.FanOutAsync(story));
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
         await h.RunAsync(batch);
 
+        var error = Assert.IsType<EmailDeliveryException>(h.Logs.Entries.Single(e => e.Exception is not null).Exception);
         Assert.False(error.Permanent);
+        Assert.Equal(new RetryOptions().FirstDelay, Assert.Single(h.Queue.Deferred).Delay);
         Assert.Equal(2, h.Endpoint.Requests);
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
@@ -215,11 +217,10 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
         var subscribers = await h.SubscribersAsync(2);
         var batch = Assert.Single(await h.FanOutAsync(story));
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
         await h.RunAsync(batch);
 
-        Assert.Contains("in time", error.Message);
-        Assert.False(error.Permanent);
+        Assert.Contains("in time", h.Logs.Entries.Single(e => e.Exception is not null).Exception!.Message);
         Assert.Equal(1, h.Endpoint.Requests);
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
     }
@@ -307,7 +308,8 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
         var subscribers = await h.SubscribersAsync(3);
         var batch = Assert.Single(await h.FanOutAsync(story));
 
-        await Assert.ThrowsAsync<ProcessCrashed>(() => h.RunAsync(batch));
+        // A dead worker runs no catch: the stage itself, not the runner, is what stops mid-way.
+        await Assert.ThrowsAsync<ProcessCrashed>(() => h.Deliver.HandleAsync(batch));
         crash = false;
         await h.RunAsync(batch); // the queue's retry, while the dead attempt's lease still runs
         h.Clock.Advance(IDeliveryLedger.Lease + TimeSpan.FromMinutes(1));
@@ -419,7 +421,7 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
         h.Endpoint.Script.Enqueue(new ScriptedResponse(500));
 
         await h.RunAsync(batch);
-        await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
         await h.RunAsync(batch);
         h.Endpoint.Script.Enqueue(new ScriptedResponse(400));
         var other = await h.StoryAsync();

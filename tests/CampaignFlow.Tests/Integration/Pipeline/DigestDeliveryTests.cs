@@ -110,10 +110,11 @@ public sealed class DigestDeliveryTests(AzuriteFixture azurite) : IClassFixture<
         h.Endpoint.Script.Enqueue(new ScriptedResponse(503));
         var batch = Assert.Single(await h.PlanDigestAsync(story));
 
-        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
+        await h.RunAsync(batch);
         await h.RunAsync(batch);
         await h.RunAsync(batch); // a duplicate delivery of the message
 
+        var error = Assert.IsType<EmailDeliveryException>(h.Logs.Entries.Single(e => e.Exception is not null).Exception);
         Assert.False(error.Permanent);
         Assert.Equal(2, h.Endpoint.Requests);
         Assert.All(readers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));

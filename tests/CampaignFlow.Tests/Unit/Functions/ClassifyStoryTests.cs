@@ -41,11 +41,13 @@ public sealed class ClassifyStoryTests
     }
 
     [Fact]
-    public async Task LetsTransientFailuresReachTheHostSoTheQueueRetries()
+    public async Task PutsATransientFailureBackWithTheFirstBackOffDelayAndItsRetryCount()
     {
         _stage.Setup(s => s.HandleAsync(It.IsAny<StoryMessage>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("storage slow"));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Function().RunAsync("""{"storyId":"abc","feed":"mfa","v":1}""", CancellationToken.None));
+        await Function().RunAsync("""{"storyId":"abc","feed":"mfa","v":1}""", CancellationToken.None);
+
+        _queue.Verify(q => q.DeferAsync("stories", It.Is<string>(b => b.Contains("\"retry\":1") && b.Contains("abc")), new RetryOptions().FirstDelay, It.IsAny<CancellationToken>()), Times.Once);
         _queue.VerifyNoOtherCalls();
     }
 }

@@ -2,14 +2,16 @@ using System.CommandLine;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary>The command table of <c>campaignflow</c>: every command it has (the contract tests enumerate it).</summary>
-public static class CliCommands
+/// <summary>The <c>campaignflow</c> command tree (Program.cs runs it; tests parse the documented commands against it).</summary>
+public static class CliRoot
 {
-    public static RootCommand Root() => new("CampaignFlow: news alerts on the ban on cluster munitions")
+    public static RootCommand Create() => new("CampaignFlow: news alerts on the ban on cluster munitions")
     {
         RunCommand.Create(),
         TestCommand.Create(),
+        StatusCommand.Create(),
         QueuesCommand.Create(),
+        DeliveriesCommand.Create(),
         SendingCommand.Create(),
         KeysCommand.Create(),
         FeedsCommand.Create(),
