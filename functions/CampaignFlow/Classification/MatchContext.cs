@@ -13,6 +13,11 @@ internal sealed class MatchContext(string text, List<Token> tokens, HitSet hits,
     public int TitleEnd { get; } = titleEnd;
     public DateTimeOffset? Published { get; } = published;
 
+    private StoryLayout? layout;
+
+    /// <summary>Paragraphs and sentences, found on first use (most stories never need them).</summary>
+    public StoryLayout Layout => layout ??= StoryLayout.Of(Text, TitleEnd);
+
     public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].End - Tokens[i].Start);
 
     /// <summary>Words from one span to the other: 1 when adjacent, 0 when they overlap.</summary>
