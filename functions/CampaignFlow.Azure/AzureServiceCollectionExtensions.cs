@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using CampaignFlow.Azure.Published;
 using CampaignFlow.Classification;
+using CampaignFlow.Tuning;
 using CampaignFlow.Delivery;
 using CampaignFlow.Feeds;
 using CampaignFlow.Operations;
@@ -21,6 +22,8 @@ using SendGrid;
 using CampaignFlow.Azure.Email;
 using CampaignFlow.Azure.Operations;
 using CampaignFlow.Azure.Storage;
+using CampaignFlow.Azure.Staff;
+using CampaignFlow.Staff;
 
 namespace CampaignFlow.Azure;
 
@@ -59,6 +62,11 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IRateLimiter, TableRateLimiter>();
         services.AddSingleton<IProviderEventLedger, TableProviderEventLedger>();
         services.AddSingleton<IMessageQueue, StorageQueue>();
+        services.AddSingleton<IStoryArchive, TableStoryArchive>();
+        services.AddSingleton<IDeliveryReport, TableDeliveryReport>();
+        services.AddSingleton<IStaffActionLog, TableStaffActionLog>();
+        services.AddSingleton<IStaffSignInLinks, TableStaffSignInLinks>();
+        services.AddSingleton<IStaffDecisionCorpus, BlobStaffDecisionCorpus>();
         services.AddSingleton<StorageProvisioner>();
         services.AddSingleton(sp => new BlobEmailTemplateStore(TemplateContainer(sp), sp.GetRequiredService<IOptions<EmailTemplateOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IEmailTemplateProvider>(sp => new BlobEmailTemplateProvider(
@@ -68,6 +76,8 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BlobEmailTemplateProvider>>(),
             EmailTemplateLoader.LoadDefault())));
         services.AddSingleton(sp => new BlobRuleSetStore(RulesContainer(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRuleSetRepository>(sp => sp.GetRequiredService<BlobRuleSetStore>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreviewStorySource, TableRecentStories>());
         if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.UseBlobStorage == true)
         {
             services.Replace(ServiceDescriptor.Singleton<IRuleSetProvider>(sp => new BlobRuleSetProvider(

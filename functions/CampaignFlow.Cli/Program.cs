@@ -1,19 +1,3 @@
-using System.CommandLine;
 using CampaignFlow.Cli.Commands;
 
-var root = new RootCommand("CampaignFlow: news alerts on the ban on cluster munitions")
-{
-    RunCommand.Create(),
-    TestCommand.Create(),
-    QueuesCommand.Create(),
-    SendingCommand.Create(),
-    KeysCommand.Create(),
-    FeedsCommand.Create(),
-    ClassifierCommand.Create(),
-    BenchCommand.Create(),
-    SubscribersCommand.Create(),
-    ReviewCommand.Create(),
-    TemplatesCommand.Create(),
-    RulesCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await CliCommands.Root().Parse(args).InvokeAsync();

@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class Confirm(SubscriptionHttp handlers)
 {
     [Function(nameof(Confirm))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "confirm")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/confirm")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.ConfirmPageAsync(request, cancellationToken) : handlers.ConfirmAsync(request, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class Preferences(SubscriptionHttp handlers)
 {
     [Function(nameof(Preferences))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "preferences")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/preferences")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.PreferencesPageAsync(request, cancellationToken) : handlers.PreferencesAsync(request, cancellationToken);
 }

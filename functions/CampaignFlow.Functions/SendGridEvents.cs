@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class SendGridEvents(SubscriptionHttp handlers)
 {
     [Function(nameof(SendGridEvents))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sendgrid/events")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/sendgrid/events")] HttpRequest request, CancellationToken cancellationToken) =>
         handlers.SendGridEventsAsync(request, cancellationToken);
 }

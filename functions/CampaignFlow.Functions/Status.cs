@@ -11,7 +11,7 @@ namespace CampaignFlow.Functions;
 public sealed class Status(StatusReport report, ILogger<Status> logger)
 {
     [Function(nameof(Status))]
-    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "status")] HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/status")] HttpRequest request, CancellationToken cancellationToken)
     {
         var status = await report.BuildAsync(cancellationToken);
         logger.LogInformation("Status requested: {Feeds} feeds, {Errors} errors", status.Feeds.Count, status.LastErrors.Count);

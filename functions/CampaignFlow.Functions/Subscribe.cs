@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class Subscribe(SubscriptionHttp handlers)
 {
     [Function(nameof(Subscribe))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/subscribe")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.SubscribeFormAsync(request, cancellationToken) : handlers.SubscribeAsync(request, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class Unsubscribe(SubscriptionHttp handlers)
 {
     [Function(nameof(Unsubscribe))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/unsubscribe")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.UnsubscribePageAsync(request, cancellationToken) : handlers.UnsubscribeAsync(request, cancellationToken);
 }

@@ -66,6 +66,20 @@ public sealed partial record PageText
     /// <summary>A preferences link of an address that has since unsubscribed.</summary>
     public required string PreferencesAfterUnsubscribe { get; init; }
 
+    /// <summary>The fallback behind every broken link: enter an address, get fresh links by mail.</summary>
+    public required string FreshLinkTitle { get; init; }
+    public required string FreshLinkIntro { get; init; }
+    public required string FreshLinkButton { get; init; }
+    /// <summary>The one answer to a fresh-link request, whatever the address: it reveals nothing about who is subscribed.</summary>
+    public required string FreshLinkSent { get; init; }
+    public required string TooManyRequests { get; init; }
+    /// <summary>In the preference centre, before the masked address it manages.</summary>
+    public required string AlertsSentTo { get; init; }
+    public required string UnsubscribeFromAll { get; init; }
+    /// <summary>The friendly 404 page.</summary>
+    public required string NotFoundTitle { get; init; }
+    public required string NotFound { get; init; }
+
     /// <summary>The texts of a subscriber language (aliases such as nb accepted); English for anything else.</summary>
     public static PageText For(string? language) => Languages.Normalize(language) switch
     {

@@ -55,5 +55,14 @@ public sealed partial record PageText
         SubscribeAgain = "Unsubscribed by mistake? Subscribe again",
         PreferencesAfterUnsubscribe = "This address is unsubscribed, so there are no preferences to change.",
         SaveButton = "Save",
+        FreshLinkTitle = "Get a fresh link",
+        FreshLinkIntro = "Enter your address and we will send you a fresh link.",
+        FreshLinkButton = "Send me a fresh link",
+        FreshLinkSent = "If this address is on our list, a message with fresh links is on its way. Please check your inbox.",
+        TooManyRequests = "Too many requests from your network. Please try again later.",
+        AlertsSentTo = "Alerts sent to",
+        UnsubscribeFromAll = "Unsubscribe from all alerts",
+        NotFoundTitle = "Page not found",
+        NotFound = "There is no page at this address. Perhaps the link was cut short.",
     };
 }

@@ -55,5 +55,14 @@ public sealed partial record PageText
         SubscribeAgain = "¿Se dio de baja por error? Vuelva a suscribirse",
         PreferencesAfterUnsubscribe = "Esta dirección está dada de baja, así que no hay preferencias que cambiar.",
         SaveButton = "Guardar",
+        FreshLinkTitle = "Recibir un enlace nuevo",
+        FreshLinkIntro = "Escriba su dirección y le enviaremos un enlace nuevo.",
+        FreshLinkButton = "Enviarme un enlace nuevo",
+        FreshLinkSent = "Si esta dirección está en nuestra lista, le llegará un mensaje con enlaces nuevos. Revise su bandeja de entrada.",
+        TooManyRequests = "Demasiadas solicitudes desde su red. Inténtelo de nuevo más tarde.",
+        AlertsSentTo = "Alertas enviadas a",
+        UnsubscribeFromAll = "Darse de baja de todas las alertas",
+        NotFoundTitle = "Página no encontrada",
+        NotFound = "No hay ninguna página en esta dirección. Quizá el enlace se cortó.",
     };
 }

@@ -55,5 +55,14 @@ public sealed partial record PageText
         SubscribeAgain = "Désabonné par erreur ? Réabonnez-vous",
         PreferencesAfterUnsubscribe = "Cette adresse est désabonnée : il n’y a donc plus de préférences à modifier.",
         SaveButton = "Enregistrer",
+        FreshLinkTitle = "Recevoir un nouveau lien",
+        FreshLinkIntro = "Saisissez votre adresse et nous vous enverrons un nouveau lien.",
+        FreshLinkButton = "M’envoyer un nouveau lien",
+        FreshLinkSent = "Si cette adresse figure sur notre liste, un message avec de nouveaux liens est en route. Consultez votre boîte de réception.",
+        TooManyRequests = "Trop de demandes depuis votre réseau. Veuillez réessayer plus tard.",
+        AlertsSentTo = "Alertes envoyées à",
+        UnsubscribeFromAll = "Se désabonner de toutes les alertes",
+        NotFoundTitle = "Page introuvable",
+        NotFound = "Aucune page ne se trouve à cette adresse. Le lien a peut-être été tronqué.",
     };
 }

@@ -56,5 +56,14 @@ public sealed partial record PageText
         SubscribeAgain = "Meldte du deg av ved en feil? Meld deg på igjen",
         PreferencesAfterUnsubscribe = "Denne adressen er avmeldt, så det er ingen innstillinger å endre.",
         SaveButton = "Lagre",
+        FreshLinkTitle = "Få en ny lenke",
+        FreshLinkIntro = "Skriv inn adressen din, så sender vi deg en ny lenke.",
+        FreshLinkButton = "Send meg en ny lenke",
+        FreshLinkSent = "Står adressen på listen vår, er en e-post med nye lenker på vei. Sjekk innboksen din.",
+        TooManyRequests = "For mange forespørsler fra nettverket ditt. Prøv igjen senere.",
+        AlertsSentTo = "Varsler sendes til",
+        UnsubscribeFromAll = "Meld deg av alle varsler",
+        NotFoundTitle = "Fant ikke siden",
+        NotFound = "Det finnes ingen side på denne adressen. Kanskje lenken ble kuttet.",
     };
 }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CampaignFlow.Web.Http;
+using CampaignFlow.Web.Staff;
+using CampaignFlow.Web.Staff.Stories;
 using CampaignFlow.Web.Subscriptions;
 using CampaignFlow.Web.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,8 +23,22 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<SignUpService>();
         services.AddSingleton<ConfirmationService>();
         services.AddSingleton<PreferenceService>();
+        services.AddSingleton<FreshLinkService>();
         services.AddSingleton<SubscriptionHttp>();
+        services.AddStaffConsole();
         services.AddCampaignFlowPages();
+        return services;
+    }
+
+    /// <summary>The staff console: sign-in, the one door (<see cref="StaffConsole"/>) and the story module; other modules add themselves as <see cref="IStaffModule"/>.</summary>
+    public static IServiceCollection AddStaffConsole(this IServiceCollection services)
+    {
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffConsole>();
+        services.AddSingleton<RecentStories>();
+        services.AddSingleton<StoryTrails>();
+        services.AddSingleton<IStaffModule, StoriesModule>();
         return services;
     }
 

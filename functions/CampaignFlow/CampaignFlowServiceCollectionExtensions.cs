@@ -6,6 +6,7 @@ using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
+using CampaignFlow.Tuning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class CampaignFlowServiceCollectionExtensions
         feedResilience.SelectPipelineByAuthority();
 
         services.AddClassification(configuration);
+        services.AddRuleTuning();
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
         services.AddSingleton<TokenService>();
         // The built-in templates; AddCampaignFlowAzure lets those staff publish to blob storage override them.
@@ -51,6 +53,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSingleton<SubscriberAdmin>();
         services.AddSingleton<SubscriberCsvImporter>();
         services.AddSingleton<StoryReview>();
+        services.AddSingleton<Staff.StaffStoryDecisions>();
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<StageRunner>();
         // Article pages are best effort (one attempt within Feeds__Articles__Timeout; a failure leaves the summary), so no

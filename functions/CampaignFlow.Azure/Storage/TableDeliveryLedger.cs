@@ -87,7 +87,7 @@ public sealed class TableDeliveryLedger(TableServiceClient tables, TimeProvider 
         try
         {
             await _table.UpdateEntityAsync(
-                new TableEntity(attempt.StoryId, AttemptPrefix + attempt.AttemptId) { ["Status"] = Sending, ["UpdatedAt"] = clock.GetUtcNow() },
+                new TableEntity(attempt.StoryId, AttemptPrefix + attempt.AttemptId) { ["Status"] = Sending, ["Claimed"] = attempt.Claimed.Count, ["UpdatedAt"] = clock.GetUtcNow() },
                 new ETag(attempt.Version),
                 TableUpdateMode.Merge,
                 cancellationToken);

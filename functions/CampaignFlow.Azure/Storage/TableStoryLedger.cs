@@ -10,7 +10,7 @@ namespace CampaignFlow.Azure.Storage;
 /// <summary>The story ledger in Table Storage: one row per story, keyed by <see cref="StoryKey"/>.</summary>
 public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clock) : IStoryLedger
 {
-    private const string Row = "story";
+    internal const string Row = "story";
     private const string ReleaseRow = "release";
     private readonly TableClient _table = tables.GetTableClient(TableNames.Stories);
 
@@ -209,7 +209,7 @@ public sealed class TableStoryLedger(TableServiceClient tables, TimeProvider clo
         return response.HasValue ? response.Value : null;
     }
 
-    private static Story ToStory(TableEntity e) => new()
+    internal static Story ToStory(TableEntity e) => new()
     {
         Id = e.PartitionKey,
         Feed = e.GetString("Feed") ?? "",

@@ -9,7 +9,7 @@ namespace CampaignFlow.Cli.Commands;
 /// <summary><c>campaignflow bench classify|fanout</c>: measured side by side in one process; the last line is one JSON object.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks") { Classify(), Fanout() };
+    public static Command Create() => new("bench", "Benchmarks") { Classify(), Fanout(), Preview() };
 
     private static Command Classify()
     {
@@ -27,6 +27,30 @@ public static class BenchCommand
             return 0;
         });
         return classify;
+    }
+
+    private static Command Preview()
+    {
+        var json = new Option<bool>("--json") { Description = "Only the JSON result line on standard output" };
+        var stories = new Option<int>("--stories") { Description = "How many recent stories each edit re-classifies (besides the labeled corpus)", DefaultValueFactory = _ => 500 };
+        var edits = new Option<int>("--edits") { Description = "How many edits are timed", DefaultValueFactory = _ => 30 };
+        var preview = new Command("preview", "Server time of one live-preview edit in the staff console (budget 300 ms on 500 stories)") { json, stories, edits };
+        preview.SetAction(parse =>
+        {
+            if (parse.GetValue(stories) < 0 || parse.GetValue(edits) < 1)
+            {
+                Console.Error.WriteLine("--stories must be 0 or more and --edits at least 1");
+                return 2;
+            }
+            var result = PreviewBenchmark.Run(parse.GetValue(stories), parse.GetValue(edits));
+            if (!parse.GetValue(json))
+            {
+                Console.WriteLine($"{result.Edits} edits over {result.RecentStories} recent + {result.LabeledStories} labeled stories ({result.Megabytes:0.0} MB): median {result.MedianMs:0.0} ms, p95 {result.P95Ms:0.0} ms, max {result.MaxMs:0.0} ms (budget {result.BudgetMs:0} ms, {result.Processors} processors)");
+            }
+            Console.WriteLine(JsonSerializer.Serialize(result));
+            return 0;
+        });
+        return preview;
     }
 
     private static Command Fanout()

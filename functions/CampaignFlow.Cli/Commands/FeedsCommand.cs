@@ -20,9 +20,10 @@ public static class FeedsCommand
         var inspect = new Command("inspect", "Parse feeds as the poller would and show what it sees") { json, sources };
         inspect.SetAction(async (parse, ct) =>
         {
-            await using var services = Services();
+            var given = parse.GetValue(sources)!;
+            await using var services = Services(given);
             var fetcher = services.GetRequiredService<FeedFetcher>();
-            foreach (var source in parse.GetValue(sources)!)
+            foreach (var source in given)
             {
                 var line = await InspectAsync(fetcher, source, ct);
                 if (parse.GetValue(json))
@@ -58,9 +59,19 @@ public static class FeedsCommand
         }
     }
 
-    private static ServiceProvider Services()
+    /// <summary>
+    /// The feed client as the poller gets it: the same settings (<c>CAMPAIGNFLOW_</c> variables included), validated
+    /// the same way, with the sources being inspected as the configured feeds (the options require at least one).
+    /// </summary>
+    internal static ServiceProvider Services(IReadOnlyList<string> sources)
     {
-        var configuration = new ConfigurationBuilder().Build();
+        var settings = new Dictionary<string, string?>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            settings[$"Feeds:Sources:{i}:Name"] = sources[i];
+            settings[$"Feeds:Sources:{i}:Url"] = CliPaths.Source(sources[i]);
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables("CAMPAIGNFLOW_").Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
         services.AddCampaignFlow(configuration);
         return services.BuildServiceProvider();

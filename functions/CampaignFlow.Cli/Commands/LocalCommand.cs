@@ -14,6 +14,7 @@ public static class LocalCommand
         try
         {
             await using var storage = await StorageSession.OpenAsync(account: null, parse.GetValue(state), cancellationToken);
+            await Console.Error.WriteLineAsync($"({storage.Description})");
             return await work(storage.Services);
         }
         catch (ArgumentException ex)

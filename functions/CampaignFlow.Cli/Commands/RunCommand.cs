@@ -6,6 +6,7 @@ using CampaignFlow.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using CampaignFlow.Azure.Storage;
+using CampaignFlow.Web.Staff;
 
 namespace CampaignFlow.Cli.Commands;
 
@@ -35,8 +36,15 @@ public static class RunCommand
     public static async Task<int> RunAsync(string stateDir, string outboxDir, IReadOnlyList<string> feeds, bool once, TextWriter output, CancellationToken cancellationToken)
     {
         output.WriteLine($"CampaignFlow local run — state {stateDir}");
+        using var lease = RunningHost.TryClaim(stateDir, out var holder);
+        if (lease is null)
+        {
+            await Console.Error.WriteLineAsync($"error: another run (process {holder!.Pid}) uses the state {stateDir}; stop it first, or give this run another --state");
+            return 3;
+        }
         output.WriteLine("Starting Azurite …");
         await using var azurite = await Azurite.StartAsync(Path.Combine(stateDir, "azurite"), cancellationToken);
+        lease.Publish(azurite.ConnectionString);
         using var host = LocalPipelineHost.Build(new LocalRunSettings(stateDir, outboxDir, feeds, azurite.ConnectionString), scheduled: !once);
         var services = host.Services;
         await services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
@@ -53,6 +61,8 @@ public static class RunCommand
         {
             if (!once)
             {
+                var signIn = await services.GetRequiredService<StaffSignIn>().IssueLinkAsync(LocalHttpEndpoints.ConsoleUrl, Environment.UserName is { Length: > 0 } user ? user : "staff", cancellationToken);
+                output.WriteLine($"Staff console: {signIn}");
                 output.WriteLine("Running: polling and the daily digest on schedule, queue listeners on. Ctrl+C stops.");
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 return 0;

@@ -63,6 +63,10 @@ public static class TemplatePreview
                 return await composer.ComposeConfirmationAsync(reader.Email, reader.Id, language, $"{email.PublicBaseUrl}/api/confirm?token={Uri.EscapeDataString(token)}", cancellationToken);
             case "welcome":
                 return await composer.ComposeWelcomeAsync(reader, cancellationToken);
+            case "already":
+                return await composer.ComposeAlreadySubscribedAsync(reader, language, cancellationToken);
+            case "links":
+                return await composer.ComposeFreshLinksAsync(reader, cancellationToken);
             default:
                 throw new ArgumentException($"no template {name}: known are {string.Join(", ", TemplateCatalog.Names)}", nameof(name));
         }

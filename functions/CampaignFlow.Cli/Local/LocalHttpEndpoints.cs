@@ -1,5 +1,7 @@
 using CampaignFlow.Web;
 using CampaignFlow.Web.Http;
+using CampaignFlow.Web.Staff;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +15,12 @@ namespace CampaignFlow.Cli.Local;
 /// Functions host uses, so <c>Email__PublicBaseUrl</c> links work) with the same adapter, the same pages and the same
 /// middleware as the Functions worker (<see cref="FunctionsWorkerPipeline"/>).
 /// </summary>
-public sealed class LocalHttpEndpoints(SubscriptionHttp handlers, ILogger<LocalHttpEndpoints> logger) : IHostedService, IAsyncDisposable
+public sealed class LocalHttpEndpoints(SubscriptionHttp handlers, StaffConsole staff, ILogger<LocalHttpEndpoints> logger) : IHostedService, IAsyncDisposable
 {
     public const string Url = "http://127.0.0.1:7071";
+    /// <summary>The staff console, at the same path as on the Functions app.</summary>
+    public const string ConsoleUrl = Url + StaffConsole.BasePath;
+    private static readonly string[] ConsoleMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
     private WebApplication? _app;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,11 +29,14 @@ public sealed class LocalHttpEndpoints(SubscriptionHttp handlers, ILogger<LocalH
         builder.WebHost.UseUrls(Url);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(handlers);
+        builder.Services.AddSingleton(staff);
         builder.Services.AddCampaignFlowPages();
         builder.Services.AddFunctionsWorkerForwardedHeaders();
         _app = builder.Build();
         _app.UseFunctionsWorkerMiddleware();
         _app.MapCampaignFlowEndpoints();
+        // Every path under /staff goes to the console's one door, which checks sign-in, role and anti-forgery itself.
+        _app.MapMethods(StaffConsole.BasePath + "/{**path}", ConsoleMethods, (HttpRequest r, StaffConsole c, CancellationToken ct) => c.HandleAsync(r, ct)).DisableAntiforgery();
         await _app.StartAsync(cancellationToken);
         logger.LogInformation("HTTP endpoints on {Url}/api (subscribe, confirm, preferences, unsubscribe, sendgrid/events)", Url);
     }

@@ -73,6 +73,8 @@ public static class LocalPipelineHost
             ["Email:Sink"] = "Outbox",
             ["Email:OutboxDirectory"] = run.OutboxDirectory,
             ["Email:PublicBaseUrl"] = "http://localhost:7071",
+            // The console signs staff in with one-time links locally (App Service authentication does it in Azure).
+            ["Staff:SignIn"] = "LocalLink",
             ["Tokens:SigningKey"] = new FileSigningKeyStore(run.StateDirectory).EnsureCurrent(),
             ["Tokens:PreviousSigningKey"] = new FileSigningKeyStore(run.StateDirectory).Previous(),
         };

@@ -8,7 +8,8 @@ namespace CampaignFlow.Cli.Local;
 
 /// <summary>
 /// The storage a runbook command works on: the local state's Azurite (started for the command and stopped after),
-/// or an Azure storage account reached with the signed-in identity (DefaultAzureCredential).
+/// or the Azurite of a local run that holds the same state (<see cref="RunningHost"/>), or an Azure storage account
+/// reached with the signed-in identity (DefaultAzureCredential).
 /// </summary>
 public sealed class StorageSession(ServiceProvider services, Azurite? azurite, string description) : IAsyncDisposable
 {
@@ -35,10 +36,21 @@ public sealed class StorageSession(ServiceProvider services, Azurite? azurite, s
         else
         {
             var state = StateDirectory(stateDirectory);
-            azurite = await Azurite.StartAsync(Path.Combine(state, "azurite"), cancellationToken);
+            string connectionString;
+            // A run on this state has its Azurite on the same files: use it, never a second Azurite on its data.
+            if (await RunningHost.FindAsync(state, cancellationToken) is { } running)
+            {
+                connectionString = running.ConnectionString;
+                description = $"the running host's Azurite (run, process {running.Pid}; {state})";
+            }
+            else
+            {
+                azurite = await Azurite.StartAsync(Path.Combine(state, "azurite"), cancellationToken);
+                connectionString = azurite.ConnectionString;
+                description = $"local Azurite ({state})";
+            }
             // The same settings as a local run (signing key, outbox …), so links made here work there.
-            settings = LocalPipelineHost.Settings(new LocalRunSettings(state, Path.Combine(state, "outbox"), [], azurite.ConnectionString));
-            description = $"local Azurite ({state})";
+            settings = LocalPipelineHost.Settings(new LocalRunSettings(state, Path.Combine(state, "outbox"), [], connectionString));
         }
         settings.TryAdd("Feeds:Sources:0:Name", "unused");
         settings.TryAdd("Feeds:Sources:0:Url", "unused.xml");
@@ -49,7 +61,7 @@ public sealed class StorageSession(ServiceProvider services, Azurite? azurite, s
         services.AddCampaignFlow(configuration);
         services.AddCampaignFlowAzure(configuration);
         var provider = services.BuildServiceProvider();
-        if (azurite is not null)
+        if (string.IsNullOrEmpty(account))
         {
             await provider.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
         }

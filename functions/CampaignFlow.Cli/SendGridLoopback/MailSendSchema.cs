@@ -6,12 +6,24 @@ using Json.Schema;
 namespace CampaignFlow.Cli.SendGridLoopback;
 
 /// <summary>
-/// The request schema of SendGrid's <c>POST /v3/mail/send</c>, taken from SendGrid's official OpenAPI document
-/// (<c>PostMailSend</c> request body, with <c>components/schemas</c> as <c>$defs</c>).
+/// The request schema of SendGrid's <c>POST /v3/mail/send</c>: <see cref="BuiltIn"/> is the project's own
+/// (mail-send.schema.json, written from SendGrid's API reference, in every clone); <see cref="Load"/> reads SendGrid's
+/// official OpenAPI document (<c>PostMailSend</c> request body, with <c>components/schemas</c> as <c>$defs</c>) where
+/// ../shared has it, to cross-check the two.
 /// </summary>
 public sealed class MailSendSchema(JsonSchema schema)
 {
     private static readonly ConcurrentDictionary<string, Lazy<MailSendSchema>> Loaded = new();
+    private static readonly Lazy<MailSendSchema> Own = new(() =>
+    {
+        using var stream = typeof(MailSendSchema).Assembly.GetManifestResourceStream("CampaignFlow.Cli.SendGridLoopback.mail-send.schema.json")
+            ?? throw new InvalidOperationException("mail-send.schema.json is not embedded in the CLI assembly");
+        using var reader = new StreamReader(stream);
+        return new MailSendSchema(JsonSchema.FromText(reader.ReadToEnd()));
+    });
+
+    /// <summary>The project's own mail-send schema, embedded in the CLI.</summary>
+    public static MailSendSchema BuiltIn => Own.Value;
 
     /// <summary>Loads (once per path: schema ids are registered process-wide) the mail-send schema from the OpenAPI file.</summary>
     public static MailSendSchema Load(string openApiPath) =>

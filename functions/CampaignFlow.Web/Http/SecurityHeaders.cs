@@ -13,10 +13,13 @@ public static class SecurityHeaders
     public static string ContentSecurityPolicy { get; } =
         $"default-src 'none'; style-src {Pages.Shared.PageStyle.CspSource}; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    public static void Apply(HttpResponse response)
+    public static void Apply(HttpResponse response) => Apply(response, ContentSecurityPolicy);
+
+    /// <summary>The same headers with another page's policy (the staff console has its own style sheet).</summary>
+    public static void Apply(HttpResponse response, string contentSecurityPolicy)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";

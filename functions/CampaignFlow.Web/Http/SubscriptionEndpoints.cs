@@ -24,6 +24,11 @@ public static class SubscriptionEndpoints
         api.MapPost("/preferences", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.PreferencesAsync(r, ct)).DisableAntiforgery();
         api.MapMethods("/unsubscribe", PageMethods, (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.UnsubscribePageAsync(r, ct));
         api.MapPost("/unsubscribe", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.UnsubscribeAsync(r, ct)).DisableAntiforgery();
+        api.MapMethods("/link", PageMethods, (HttpRequest r, SubscriptionHttp h) => h.FreshLinkFormAsync(r));
+        api.MapPost("/link", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.FreshLinkAsync(r, ct)).DisableAntiforgery();
+        // Anything else under /api, and any other page of the local host: the friendly 404 (mapped routes win over these).
+        api.MapMethods("/{**path}", PageMethods, (HttpRequest r) => SubscriptionHttp.NotFoundAsync(r));
+        app.MapMethods("/{**path}", PageMethods, (HttpRequest r) => SubscriptionHttp.NotFoundAsync(r));
         api.MapPost("/sendgrid/events", (HttpRequest r, SubscriptionHttp h, CancellationToken ct) => h.SendGridEventsAsync(r, ct)).DisableAntiforgery();
         return app;
     }

@@ -15,6 +15,7 @@ public sealed class SubscriptionHttp(
     SignUpService signUps,
     ConfirmationService confirmations,
     PreferenceService preferences,
+    FreshLinkService freshLinks,
     ProviderEventService providerEvents,
     ChoiceApplier choices,
     IOptions<SendGridWebhookOptions> webhook)
@@ -86,7 +87,7 @@ public sealed class SubscriptionHttp(
         {
             return InvalidLink(request, t => t.PreferencesLinkNotValid);
         }
-        return Page<PreferencesPage>(new { Text = PageText.For(view.Subscriber!.Language), Taxonomy = view.Taxonomy!, Current = view.Subscriber, Token = token! });
+        return Page<PreferencesPage>(new { Text = PageText.For(view.Subscriber!.Language), Taxonomy = view.Taxonomy!, Current = view.Subscriber, Token = token!, UnsubscribeUrl = UnsubscribeUrl(view) });
     }
 
     public async Task<IResult> PreferencesAsync(HttpRequest request, CancellationToken cancellationToken = default)
@@ -101,7 +102,7 @@ public sealed class SubscriptionHttp(
         if (view.NameTooLong)
         {
             var again = PageText.For(view.Subscriber!.Language);
-            return Page<PreferencesPage>(new { Text = again, Taxonomy = view.Taxonomy!, Current = view.Subscriber, Token = token!, Errors = Error("name", again.NameTooLong) }, StatusCodes.Status400BadRequest);
+            return Page<PreferencesPage>(new { Text = again, Taxonomy = view.Taxonomy!, Current = view.Subscriber, Token = token!, UnsubscribeUrl = UnsubscribeUrl(view), Errors = Error("name", again.NameTooLong) }, StatusCodes.Status400BadRequest);
         }
         // In the language just chosen: that is the one the subscriber reads from now on.
         var text = PageText.For(view.Subscriber!.Language);
@@ -145,6 +146,35 @@ public sealed class SubscriptionHttp(
         return Page<MessagePage>(new { Text = text, Title = text.UnsubscribedTitle, Message = text.Unsubscribed, LinkUrl = SubscribeUrl(text), LinkText = text.SubscribeAgain });
     }
 
+    /// <summary>"Enter your address and we will send you a fresh link", in <c>?lang=</c>, else the browser's language.</summary>
+    public Task<IResult> FreshLinkFormAsync(HttpRequest request)
+    {
+        var text = Text(request);
+        return Task.FromResult(Page<FreshLinkPage>(new { Text = text, Title = text.FreshLinkTitle }));
+    }
+
+    /// <summary>The same answer for every valid address: nothing on the page tells whether it is subscribed.</summary>
+    public async Task<IResult> FreshLinkAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var text = Text(request);
+        var fields = await FormFields.ReadAsync(request, cancellationToken);
+        var email = fields?["email"];
+        return await freshLinks.SendAsync(email, ClientNetwork.Of(request.HttpContext), cancellationToken) switch
+        {
+            FreshLinkResult.Answered => Page<MessagePage>(new { Text = text, Title = text.FreshLinkTitle, Message = text.FreshLinkSent }, StatusCodes.Status202Accepted),
+            FreshLinkResult.InvalidEmail => Page<FreshLinkPage>(new { Text = text, Title = text.FreshLinkTitle, Email = email, Error = text.InvalidEmail }, StatusCodes.Status400BadRequest),
+            FreshLinkResult.TooManyFromNetwork => Answer(request, text, StatusCodes.Status429TooManyRequests, text.TooManyRequests),
+            _ => Answer(request, text, StatusCodes.Status503ServiceUnavailable, text.TryAgainLater),
+        };
+    }
+
+    /// <summary>A friendly 404 in the browser's language, with the way to the sign-up form (absolute: any depth).</summary>
+    public static Task<IResult> NotFoundAsync(HttpRequest request)
+    {
+        var text = Text(request);
+        return Task.FromResult(Page<MessagePage>(new { Text = text, Title = text.NotFoundTitle, Message = text.NotFound, LinkUrl = "/api/" + SubscribeUrl(text), LinkText = text.SubscribeTitle }, StatusCodes.Status404NotFound));
+    }
+
     /// <summary>The SendGrid Event Webhook: the body is capped before it is read, then verified, then handled.</summary>
     public async Task<IResult> SendGridEventsAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -181,11 +211,14 @@ public sealed class SubscriptionHttp(
 
     private static IReadOnlyList<(string, string)> Hidden(params (string, string)[] fields) => fields;
 
+    /// <summary>What was wrong with the link, and the fresh-link form under it: no dead end.</summary>
     private static IResult InvalidLink(HttpRequest request, Func<PageText, string> message)
     {
         var text = Text(request);
-        return Page<MessagePage>(new { Text = text, Title = text.LinkNotValidTitle, Message = message(text) }, StatusCodes.Status400BadRequest);
+        return Page<FreshLinkPage>(new { Text = text, Title = text.LinkNotValidTitle, Message = message(text) }, StatusCodes.Status400BadRequest);
     }
+
+    private string UnsubscribeUrl(PreferencesView view) => "unsubscribe?token=" + Uri.EscapeDataString(preferences.UnsubscribeToken(view.Subscriber!.Id));
 
     /// <summary>The texts in <paramref name="language"/> when it is one of ours, else in the request's (<see cref="PageLanguage"/>).</summary>
     private static PageText Text(HttpRequest request, string? language = null) =>

@@ -7,9 +7,11 @@ namespace CampaignFlow.Web.Subscriptions;
 /// <summary>
 /// The second step of the double opt-in. Confirming applies the choices signed into the link. A link cannot undo a later
 /// change of mind: one issued before the subscriber unsubscribed (or before records carried that time, for an
-/// unsubscribed address) is refused, and a suppressed address is never re-activated.
+/// unsubscribed address) is refused, and a suppressed address is never re-activated. Becoming active sends the welcome
+/// mail with the preference centre link.
 /// </summary>
-public sealed class ConfirmationService(ISubscriberStore store, ConfirmationLinks links, AlertComposer composer, TimeProvider clock, ILogger<ConfirmationService> logger)
+public sealed class ConfirmationService(
+    ISubscriberStore store, ConfirmationLinks links, AlertComposer composer, IEmailSender sender, TimeProvider clock, ILogger<ConfirmationService> logger)
 {
     public async Task<ConfirmOutcome> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,8 @@ public sealed class ConfirmationService(ISubscriberStore store, ConfirmationLink
             };
             await store.UpsertAsync(subscriber, cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id);
+            // Once, on becoming active: a confirm link pressed again finds the subscriber active and sends nothing.
+            await sender.SendAsync(await composer.ComposeWelcomeAsync(subscriber, cancellationToken), cancellationToken);
         }
         return new(ConfirmResult.Confirmed, subscriber.Language, composer.PreferencesUrl(subscriber.Id));
     }

@@ -69,6 +69,9 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
         return new(UnsubscribeResult.Unsubscribed, subscriber?.Language);
     }
 
+    /// <summary>The subscriber's own unsubscribe token, for the preference centre's unsubscribe link.</summary>
+    public string UnsubscribeToken(string subscriberId) => tokens.Create(AlertComposer.UnsubscribePurpose, subscriberId);
+
     private async Task<Subscriber?> ActiveAsync(string? token, CancellationToken cancellationToken)
     {
         var id = tokens.Validate(AlertComposer.PreferencesPurpose, token);

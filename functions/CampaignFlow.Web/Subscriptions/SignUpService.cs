@@ -8,7 +8,7 @@ namespace CampaignFlow.Web.Subscriptions;
 /// Sign-up with double opt-in: honeypot, validation, a limit per client network and per address (counting only sign-ups
 /// that pass validation), then a confirmation mail whose
 /// signed link carries the choices. An address already on the list keeps its record untouched until its owner confirms;
-/// a suppressed one is never mailed. Every accepted case answers the same, so nobody learns who is subscribed.
+/// an active one gets an "already subscribed" mail with its preference centre link instead; a suppressed one is never mailed. Every accepted case answers the same, so nobody learns who is subscribed.
 /// </summary>
 public sealed class SignUpService(
     ISubscriberStore store,
@@ -47,7 +47,7 @@ public sealed class SignUpService(
     {
         // Typos are answered before anything is counted: only sign-ups we would accept count towards the network's limit,
         // so a few mistyped addresses at one office or conference table do not block the next person.
-        if (!EmailAddress.TryNormalize(form.Email, out var address) || !HasDottedDomain(address))
+        if (!EmailAddress.TryNormalize(form.Email, out var address) || !EmailAddress.HasDottedDomain(address))
         {
             return SignUpResult.InvalidEmail;
         }
@@ -70,6 +70,15 @@ public sealed class SignUpService(
             // Never mail an address that bounced or complained.
             return SignUpResult.Accepted;
         }
+        if (existing?.Status is SubscriberStatus.Active)
+        {
+            // Already subscribed: a form anyone can fill in changes nothing. The owner gets a mail that says so, with the
+            // preference centre link, in the language just chosen; the page is the same as for anyone else.
+            var language = Languages.IsSupported(form.Choices.Language) ? Languages.Normalize(form.Choices.Language) : existing.Language;
+            await sender.SendAsync(await composer.ComposeAlreadySubscribedAsync(existing, language, cancellationToken), cancellationToken);
+            logger.LogInformation("Sign-up {SubscriberId}: already subscribed, preference centre link sent", id);
+            return SignUpResult.Accepted;
+        }
         var chosen = await choices.ApplyAsync(form.Choices, Subscriber.Create(address), cancellationToken);
         if (existing is null)
         {
@@ -80,12 +89,5 @@ public sealed class SignUpService(
         await sender.SendAsync(await composer.ComposeConfirmationAsync(address, id, chosen.Language, url, cancellationToken), cancellationToken);
         logger.LogInformation("Sign-up {SubscriberId}: confirmation sent", id);
         return SignUpResult.Accepted;
-    }
-
-    /// <summary>Mail is delivered across the internet only to dotted domains: a@b and user@localhost never arrive.</summary>
-    private static bool HasDottedDomain(string address)
-    {
-        var domain = address[(address.LastIndexOf('@') + 1)..];
-        return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
     }
 }

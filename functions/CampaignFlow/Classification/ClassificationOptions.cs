@@ -15,6 +15,9 @@ public sealed class ClassificationOptions
     public string ActiveBlobName { get; set; } = "rules/active.json";
     [Required]
     public string HistoryPrefix { get; set; } = "rules/history/";
+    /// <summary>Every publish and rollback with who and when, one JSON line each (an append blob).</summary>
+    [Required]
+    public string ActivationLogBlobName { get; set; } = "rules/activations.jsonl";
     /// <summary>The blob's ETag is checked at most this often.</summary>
     [Range(1, 3600)]
     public int RefreshSeconds { get; set; } = 30;

@@ -94,11 +94,26 @@ public sealed class AlertComposer(
     /// <summary>
     /// The welcome mail after a subscriber confirmed: their own preference centre and unsubscribe links (real links, not
     /// SendGrid tags: it goes to one address), with the one-click <c>List-Unsubscribe</c> headers alerts carry. The
-    /// confirm handler sends it once the subscriber is active: <c>sender.SendAsync(await composer.ComposeWelcomeAsync(subscriber))</c>.
+    /// confirmation service sends it once the subscriber is active.
     /// </summary>
-    public async Task<EmailMessage> ComposeWelcomeAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    public Task<EmailMessage> ComposeWelcomeAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        ComposeOwnLinksAsync("welcome", subscriber, subscriber.Language, $"welcome-{subscriber.Id}", cancellationToken);
+
+    /// <summary>
+    /// The answer to a sign-up for an address that is already subscribed, in <paramref name="language"/> (the one just
+    /// chosen on the form): it says so and links to the preference centre, so nothing the visitor asked for is lost
+    /// silently and the page need not differ (it reveals nothing about who is subscribed).
+    /// </summary>
+    public Task<EmailMessage> ComposeAlreadySubscribedAsync(Subscriber subscriber, string language, CancellationToken cancellationToken = default) =>
+        ComposeOwnLinksAsync("already", subscriber, language, $"already-{subscriber.Id}-{Guid.NewGuid().ToString("n")[..8]}", cancellationToken);
+
+    /// <summary>The fresh-link fallback behind a broken or expired link: the subscriber's own links again.</summary>
+    public Task<EmailMessage> ComposeFreshLinksAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        ComposeOwnLinksAsync("links", subscriber, subscriber.Language, $"links-{subscriber.Id}-{Guid.NewGuid().ToString("n")[..8]}", cancellationToken);
+
+    private async Task<EmailMessage> ComposeOwnLinksAsync(string kind, Subscriber subscriber, string language, string reference, CancellationToken cancellationToken)
     {
-        var template = await templates.GetAsync("welcome", subscriber.Language, cancellationToken).ConfigureAwait(false);
+        var template = await templates.GetAsync(kind, language, cancellationToken).ConfigureAwait(false);
         var unsubscribe = UnsubscribeUrl(subscriber.Id);
         var (subject, html, text) = template.Render(new Dictionary<string, object?>
         {
@@ -114,8 +129,8 @@ public sealed class AlertComposer(
             Html = html,
             Text = text,
             Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{unsubscribe}>", ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click" },
-            Categories = ["welcome"],
-            Reference = $"welcome-{subscriber.Id}",
+            Categories = [kind],
+            Reference = reference,
         };
     }
 

@@ -69,7 +69,7 @@ internal static class EmailTemplateChecks
         {
             "alert" when !check.Outputs("terms") => "no why-you-got-this line: alert mails must say why with {{ terms }} (the words the story matched)",
             "digest" when !check.LoopsOver("stories") => "no {% for story in stories %}: the digest's stories are listed by a loop over stories",
-            "welcome" when !check.Outputs(TemplateCatalog.PreferencesVariable) => "no preference centre link: the welcome mail must carry {{ preferences_url }}",
+            "welcome" or "already" or "links" when !check.Outputs(TemplateCatalog.PreferencesVariable) => $"no preference centre link: the {name} mail must carry {{{{ preferences_url }}}}",
             not "confirm" when !check.Outputs("brand.address") => "no postal address: every mail to the list must carry {{ brand.address }} (bulk-sender rules such as CAN-SPAM)",
             _ => null,
         };

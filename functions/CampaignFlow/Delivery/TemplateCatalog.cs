@@ -27,6 +27,10 @@ public static class TemplateCatalog
             .. RecipientLinks, .. Brand,
         ],
         ["welcome"] = [.. RecipientLinks, .. Brand],
+        // A sign-up for an address already subscribed: its own links, no confirm link (nothing changes by mail).
+        ["already"] = [.. RecipientLinks, .. Brand],
+        // The fresh-link fallback behind every broken link: the address's own links again.
+        ["links"] = [.. RecipientLinks, .. Brand],
     };
 
     /// <summary>The variables that may fill a link (href, src) — as the whole value, without filters.</summary>
@@ -36,7 +40,7 @@ public static class TemplateCatalog
     /// <summary>The variables that may stand in a style attribute: colours checked to be <c>#RRGGBB</c> at start.</summary>
     public static IReadOnlySet<string> ColourVariables { get; } = new HashSet<string>(["brand.color", "brand.background"], StringComparer.Ordinal);
 
-    /// <summary>The templates: alert, confirm, digest, welcome.</summary>
+    /// <summary>The templates: alert, confirm, digest, welcome, already (subscribed), links (fresh).</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Variables.Keys];
 
     /// <summary>The variables <paramref name="name"/> knows (loop fields as <c>stories[].title</c>).</summary>

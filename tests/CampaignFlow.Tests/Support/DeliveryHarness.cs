@@ -37,7 +37,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
     public StageRunner Runner => Services.GetRequiredService<StageRunner>();
 
     public static async Task<DeliveryHarness> StartAsync(
-        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Func<IServiceProvider, IEmailSender, IEmailSender>? wrapSender = null)
+        AzuriteFixture azurite,
+        IDictionary<string, string?>? settings = null,
+        Func<IServiceProvider, IEmailSender, IEmailSender>? wrapSender = null,
+        Action<IServiceCollection>? configure = null)
     {
         var endpoint = await SendGridEndpoint.StartAsync();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -66,6 +69,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
                 var sender = s.Single(d => d.ServiceType == typeof(IEmailSender));
                 s.Replace(ServiceDescriptor.Singleton<IEmailSender>(sp => wrapSender(sp, (IEmailSender)sender.ImplementationFactory!(sp))));
             }
+            configure?.Invoke(s);
         });
         _ = services.GetRequiredService<IMessageQueue>();
         return new DeliveryHarness(services, endpoint, clock, logs, queue!);

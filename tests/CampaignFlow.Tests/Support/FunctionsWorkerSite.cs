@@ -68,11 +68,19 @@ public sealed class FunctionsWorkerSite : IAsyncDisposable
         app.UseRouting();
         foreach (var (route, methods, type, method) in HttpFunctions())
         {
-            app.MapMethods("/api/" + route, methods, context => InvokeAsync(functions.Services, type, method, context));
+            app.MapMethods(RoutePrefix() + route, methods, context => InvokeAsync(functions.Services, type, method, context));
         }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new FunctionsWorkerSite(functions, app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    /// <summary>host.json's <c>extensions:http:routePrefix</c> as the Functions host applies it ("api" when unset).</summary>
+    public static string RoutePrefix()
+    {
+        var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(CampaignFlow.Cli.Local.RepositoryRoot.Find(), "host.json")).Build();
+        var prefix = hostJson["extensions:http:routePrefix"] ?? "api";
+        return "/" + (prefix.Length == 0 ? "" : prefix.Trim('/') + "/");
     }
 
     /// <summary>Every HTTP-triggered function of the Functions app: route, methods, class and method.</summary>

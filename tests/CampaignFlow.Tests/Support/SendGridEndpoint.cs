@@ -1,12 +1,11 @@
-using CampaignFlow.Cli.Local;
 using CampaignFlow.Cli.SendGridLoopback;
 
 namespace CampaignFlow.Tests.Support;
 
 /// <summary>
-/// Starts the loopback SendGrid endpoint, validating against SendGrid's official schema in ../shared where it is
-/// beside the repository (elsewhere the endpoint still enforces SendGrid's own rules, key and answers): tests of
-/// behaviour run everywhere; the tests of schema conformance are <see cref="SharedFactAttribute"/>s.
+/// Starts the loopback SendGrid endpoint, validating every request against the project's own mail-send schema
+/// (in every clone) and SendGrid's rules, key and answers. Where ../shared holds SendGrid's official OpenAPI document,
+/// <see cref="SchemaPath"/> cross-checks the project's schema against it (<see cref="SharedFactAttribute"/>s).
 /// </summary>
 public static class SendGridEndpoint
 {
@@ -14,5 +13,5 @@ public static class SendGridEndpoint
     public const string SchemaPath = "conformance/sendgrid/tsg_mail_v3.json";
 
     public static Task<LoopbackSendGrid> StartAsync(bool keepBodies = true) =>
-        LoopbackSendGrid.StartAsync(RepositoryRoot.Shared(SchemaPath) is { } path ? MailSendSchema.Load(path) : null, ApiKey, keepBodies);
+        LoopbackSendGrid.StartAsync(MailSendSchema.BuiltIn, ApiKey, keepBodies);
 }

@@ -13,3 +13,15 @@ public sealed class SharedFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs <c>../shared/&lt;path&gt;</c>; skipped, with the reason, where it is absent.</summary>
+public sealed class SharedTheoryAttribute : TheoryAttribute
+{
+    public SharedTheoryAttribute(string path)
+    {
+        if (RepositoryRoot.Shared(path) is null)
+        {
+            Skip = $"../shared/{path} is not beside the repository (it is only in the development and CI checkouts)";
+        }
+    }
+}

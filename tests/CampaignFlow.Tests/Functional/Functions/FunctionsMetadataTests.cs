@@ -34,16 +34,25 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("Subscribe", "subscribe")]
-    [InlineData("Confirm", "confirm")]
-    [InlineData("Preferences", "preferences")]
-    [InlineData("Unsubscribe", "unsubscribe")]
-    [InlineData("SendGridEvents", "sendgrid/events")]
+    [InlineData("Subscribe", "api/subscribe")]
+    [InlineData("Confirm", "api/confirm")]
+    [InlineData("Preferences", "api/preferences")]
+    [InlineData("Unsubscribe", "api/unsubscribe")]
+    [InlineData("SendGridEvents", "api/sendgrid/events")]
     public void HttpEndpointsAreAnonymousOnTheirRoutes(string function, string route)
     {
         var trigger = Trigger(function);
         Assert.Equal("httpTrigger", (string?)trigger["type"]);
         Assert.Equal(route, (string?)trigger["route"]);
+        Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
+    }
+
+    [Fact]
+    public void TheStaffConsoleTakesEveryPathUnderStaffAndChecksSignInItself()
+    {
+        var trigger = Trigger("StaffConsole");
+        Assert.Equal("staff/{*path}", (string?)trigger["route"]);
+        // Anonymous at the Functions level: App Service authentication signs people in, the console checks the role.
         Assert.Equal("Anonymous", (string?)trigger["authLevel"], ignoreCase: true);
     }
 

@@ -25,7 +25,7 @@ public sealed class BlobRuleSetStoreTests(AzuriteFixture azurite) : IClassFixtur
 
         var versions = await store.ListAsync();
 
-        Assert.Equal([new PublishedRuleSet("a", Start.AddMilliseconds(1)), new PublishedRuleSet("b", Start)], versions);
+        Assert.Equal([("a", Start.AddMilliseconds(1)), ("b", Start)], versions.Select(v => (v.Version, v.PublishedOn)));
         Assert.Equal(["b", "a"], await store.ListVersionsAsync());
     }
 

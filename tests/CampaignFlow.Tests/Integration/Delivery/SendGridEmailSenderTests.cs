@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignFlow.Cli.Local;
 using CampaignFlow.Cli.SendGridLoopback;
 using CampaignFlow.Delivery;
 using CampaignFlow.Tests.Support;
@@ -8,7 +9,7 @@ using CampaignFlow.Azure.Email;
 
 namespace CampaignFlow.Tests.Integration.Delivery;
 
-/// <summary>The real SendGrid client against a loopback endpoint that validates every body against SendGrid's OpenAPI schema.</summary>
+/// <summary>The real SendGrid client against a loopback endpoint that validates every body against the project's mail-send schema (cross-checked with SendGrid's official one where ../shared has it).</summary>
 public sealed class SendGridEmailSenderTests
 {
     private static readonly EmailMessage Message = new()
@@ -32,7 +33,7 @@ public sealed class SendGridEmailSenderTests
         new(new SendGridClient(new HttpClient(), new SendGridClientOptions { ApiKey = apiKey, Host = endpoint.Host }),
             Options.Create(new EmailOptions { FromAddress = from, FromName = "CMC alerts" }), TimeProvider.System);
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task SendsARequestThatConformsToSendGridsSchema()
     {
         await using var endpoint = await SendGridEndpoint.StartAsync();
@@ -50,7 +51,7 @@ public sealed class SendGridEmailSenderTests
         Assert.Equal("s1", personalization.GetProperty("custom_args").GetProperty("story_id").GetString());
     }
 
-    [SharedFact(SendGridEndpoint.SchemaPath)]
+    [Fact]
     public async Task RefusesAnInvalidSenderWith400AsAPermanentError()
     {
         await using var endpoint = await SendGridEndpoint.StartAsync();
@@ -101,5 +102,50 @@ public sealed class SendGridEmailSenderTests
         using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(error.RootElement.GetProperty("errors").GetArrayLength() > 0);
         Assert.True(error.RootElement.GetProperty("errors")[0].TryGetProperty("message", out _));
+    }
+
+    /// <summary>Bodies each schema must accept or refuse: CampaignFlow's real request and hand-made faults.</summary>
+    public static TheoryData<string, bool> Bodies => new()
+    {
+        { """{"personalizations":[{"to":[{"email":"a@example.org"}],"custom_args":{"story_id":"s1"},"headers":{"List-Unsubscribe":"<https://x.example/u>"}}],"from":{"email":"b@example.org","name":"CMC"},"subject":"s","content":[{"type":"text/plain","value":"t"},{"type":"text/html","value":"<p>t</p>"}]}""", true },
+        { """{"personalizations":[{"to":[{"email":"a@example.org"}]}],"subject":"no from","content":[{"type":"text/plain","value":"t"}]}""", false },
+        { """{"personalizations":[{"to":[{"email":"not an address"}]}],"from":{"email":"b@example.org"},"subject":"s","content":[{"type":"text/plain","value":"t"}]}""", false },
+        { """{"personalizations":[{"to":[{"email":"a@example.org"}]}],"from":{"email":"b@example.org"},"subject":"","content":[{"type":"text/plain","value":"t"}]}""", false },
+        { """{"personalizations":[{"to":[{"email":"a@example.org"}]}],"from":{"email":"b@example.org"},"subject":"s","content":[{"type":"text/plain"}]}""", false },
+        { """{"personalizations":[{"cc":[{"email":"a@example.org"}]}],"from":{"email":"b@example.org"},"subject":"s","content":[{"type":"text/plain","value":"t"}]}""", false },
+        { """{"personalizations":[{"to":[{"email":"a@example.org"}],"substitutions":{"-name-":5}}],"from":{"email":"b@example.org"},"subject":"s","content":[{"type":"text/plain","value":"t"}]}""", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void TheProjectsOwnSchemaJudgesBodiesAsSendGridDocumentsThem(string json, bool valid)
+    {
+        using var body = JsonDocument.Parse(json);
+
+        Assert.Equal(valid, MailSendSchema.BuiltIn.Validate(body.RootElement).Count == 0);
+    }
+
+    [SharedTheory(SendGridEndpoint.SchemaPath)]
+    [MemberData(nameof(Bodies))]
+    public void TheProjectsOwnSchemaAgreesWithSendGridsOfficialOne(string json, bool valid)
+    {
+        using var body = JsonDocument.Parse(json);
+        var official = MailSendSchema.Load(RepositoryRoot.Shared(SendGridEndpoint.SchemaPath)!);
+
+        Assert.Equal(valid, official.Validate(body.RootElement).Count == 0);
+        Assert.Equal(valid, MailSendSchema.BuiltIn.Validate(body.RootElement).Count == 0);
+    }
+
+    [SharedFact(SendGridEndpoint.SchemaPath)]
+    public async Task WhatCampaignFlowSendsPassesBothSchemas()
+    {
+        await using var endpoint = await SendGridEndpoint.StartAsync();
+        await Sender(endpoint).SendAsync(Message);
+        var official = MailSendSchema.Load(RepositoryRoot.Shared(SendGridEndpoint.SchemaPath)!);
+
+        var body = Assert.Single(endpoint.Accepted);
+
+        Assert.Empty(official.Validate(body));
+        Assert.Empty(MailSendSchema.BuiltIn.Validate(body));
     }
 }

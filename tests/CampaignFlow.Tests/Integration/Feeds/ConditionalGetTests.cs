@@ -20,7 +20,7 @@ public sealed class ConditionalGetTests(AzuriteFixture azurite) : IClassFixture<
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     // Page ids unique to this test: every test of the class shares one Azurite ledger.
-    private readonly string _idPrefix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _idPrefix = UniqueIds.PagePrefix();
 
     // Why: one publication time per test, so the same items give the same bytes however slowly the test runs (a time
     // taken per request changed the body when two polls straddled a second, and the "unchanged body" test flaked).

@@ -15,7 +15,7 @@ public sealed class FeedPolicyTests(AzuriteFixture azurite) : IClassFixture<Azur
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
     private readonly RecordingTelemetry _telemetry = new();
     private readonly string _name = "feed-" + Guid.NewGuid().ToString("n")[..8];
-    private readonly string _ids = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _ids = UniqueIds.PagePrefix();
 
     private FixtureItem Item(string id, double hoursAgo) => new(_ids + id, "Story " + id, _clock.GetUtcNow().AddHours(-hoursAgo));
 

@@ -19,7 +19,7 @@ public sealed class FullTextTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
     private FeedServer _server = null!;
     private readonly string _name = "feed-" + Guid.NewGuid().ToString("n")[..8];
-    private readonly string _ids = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _ids = UniqueIds.PagePrefix();
 
     public async Task InitializeAsync() => _server = await FeedServer.StartAsync();
 

@@ -190,17 +190,31 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task RetriesATimeoutAndSendsOneCopy()
     {
-        await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:Timeout"] = "00:00:01" });
+        // The first request times out as HttpClient does when SendGrid__Timeout elapses, deterministically (no race
+        // between a short timeout and a busy machine); the retry through the queue goes through.
+        await using var h = await DeliveryHarness.StartAsync(azurite, configure: s =>
+            s.AddHttpClient("SendGridEmailSender").AddHttpMessageHandler(() => new TimesOutOnce()));
         var story = await h.StoryAsync();
         var subscribers = await h.SubscribersAsync(2);
-        h.Endpoint.Script.Enqueue(new ScriptedResponse(503, Delay: TimeSpan.FromSeconds(5)));
         var batch = Assert.Single(await h.FanOutAsync(story));
 
         var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => h.RunAsync(batch));
         await h.RunAsync(batch);
 
         Assert.Contains("in time", error.Message);
+        Assert.False(error.Permanent);
+        Assert.Equal(1, h.Endpoint.Requests);
         Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+    }
+
+    [Fact]
+    public async Task TheSendGridClientWaitsAsLongAsSendGridTimeoutSays()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["SendGrid:Timeout"] = "00:00:07" });
+
+        var http = h.Services.GetRequiredService<IHttpClientFactory>().CreateClient("SendGridEmailSender");
+
+        Assert.Equal(TimeSpan.FromSeconds(7), http.Timeout);
     }
 
     [Fact]
@@ -311,18 +325,65 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
-    public async Task TwoConcurrentDeliverersOfTheSameBatchSendOneCopy()
+    public async Task TwoDeliverersArrivingWhileAThirdIsSendingTheSameBatchSendNothingAndDefer()
     {
-        await using var h = await DeliveryHarness.StartAsync(azurite);
+        // The barrier: the first deliverer's request is held inside the sender (its recipients claimed and fenced)
+        // until the other two have run to the end. They must find every recipient held, send nothing and defer.
+        var held = new HeldSender();
+        await using var h = await DeliveryHarness.StartAsync(azurite, wrapSender: (_, inner) => held.Wrap(inner));
         var story = await h.StoryAsync();
         var subscribers = await h.SubscribersAsync(250);
-        h.Endpoint.Script.Enqueue(new ScriptedResponse(202, Delay: TimeSpan.FromMilliseconds(500)));
         var batch = Assert.Single(await h.FanOutAsync(story));
 
-        await Task.WhenAll(h.RunAsync(batch), h.RunAsync(batch), h.RunAsync(batch));
+        var first = h.RunAsync(batch);
+        await held.Entered.WaitAsync(TimeSpan.FromMinutes(1));
+        await Task.WhenAll(h.RunAsync(batch), h.RunAsync(batch)).WaitAsync(TimeSpan.FromMinutes(1));
+
+        // Contended: both ran to completion while the first was mid-request, and neither reached the endpoint.
+        Assert.False(first.IsCompleted);
+        Assert.Equal(1, held.Calls);
+        Assert.Equal(0, h.Endpoint.Requests);
+        Assert.Equal(2, h.Queue.Deferred.Count);
+        Assert.All(h.Queue.Deferred, d => Assert.Equal(BatchDelivery.BusyRetryDelay, d.Delay));
+
+        held.Release();
+        await first;
         foreach (var (_, body, _) in h.Queue.Deferred.ToList())
         {
             await h.RunAsync(MessageSerializer.Deserialize<DeliveryBatchMessage>(body));
+        }
+
+        Assert.Equal(1, h.Endpoint.Requests);
+        Assert.Equal(250, h.Endpoint.DistinctRecipients);
+        Assert.Equal(0, h.Endpoint.Duplicates);
+        Assert.All(subscribers, s => Assert.Equal(1, h.Endpoint.TimesSent(s.Email)));
+        Assert.Equal(2, h.Queue.Deferred.Count);
+    }
+
+    [Fact]
+    public async Task ThreeDeliverersStartingTogetherSendEachRecipientOnce()
+    {
+        // No ordering imposed: three deliverers of one batch start at once; whatever they interleave, after the
+        // deferred copies are run, every recipient got one copy.
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync();
+        var subscribers = await h.SubscribersAsync(250);
+        var batch = Assert.Single(await h.FanOutAsync(story));
+        using var barrier = new Barrier(3);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            barrier.SignalAndWait(TimeSpan.FromMinutes(1));
+            return h.RunAsync(batch);
+        })));
+        for (var round = 0; round < 5 && h.Queue.Deferred.Count > 0; round++)
+        {
+            var deferred = h.Queue.Deferred.ToList();
+            h.Queue.Deferred.Clear();
+            foreach (var (_, body, _) in deferred)
+            {
+                await h.RunAsync(MessageSerializer.Deserialize<DeliveryBatchMessage>(body));
+            }
         }
 
         Assert.Equal(250, h.Endpoint.DistinctRecipients);
@@ -353,6 +414,47 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     private sealed class ProcessCrashed() : Exception("the worker died");
+
+    /// <summary>Fails the first request the way HttpClient does when its Timeout elapses; later requests pass.</summary>
+    private sealed class TimesOutOnce : DelegatingHandler
+    {
+        private int _calls;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 1 seconds elapsing.", new TimeoutException())
+                : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Holds the first batch request inside the sender until <see cref="Release"/>; later requests pass.</summary>
+    private sealed class HeldSender
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _calls;
+
+        public Task Entered => _entered.Task;
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void Release() => _release.TrySetResult();
+
+        public IEmailSender Wrap(IEmailSender inner) => new Sender(inner, this);
+
+        private sealed class Sender(IEmailSender inner, HeldSender held) : IEmailSender
+        {
+            public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => inner.SendAsync(message, cancellationToken);
+
+            public async Task SendBatchAsync(EmailBatch batch, CancellationToken cancellationToken = default)
+            {
+                if (Interlocked.Increment(ref held._calls) == 1)
+                {
+                    held._entered.TrySetResult();
+                    await held._release.Task.WaitAsync(cancellationToken);
+                }
+                await inner.SendBatchAsync(batch, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>Sends for real, then "dies" before the caller can write the ledger.</summary>
     private sealed class CrashingSender(IEmailSender inner, Func<bool> crash) : IEmailSender

@@ -87,7 +87,7 @@ public sealed class TemplatesCommandTests : IDisposable
         var (exit, output) = await RunAsync("publish", "--dir", folder, "--state", state);
 
         Assert.Equal(0, exit);
-        Assert.Contains("published 16 templates", output);
+        Assert.Contains("published 24 templates", output);
         await using var session = await StorageSession.OpenAsync(account: null, state);
         var template = await session.Services.GetRequiredService<IEmailTemplateProvider>().GetAsync("confirm", "fr");
         Assert.StartsWith("Un clic pour confirmer", template.Render(new Dictionary<string, object?> { ["link"] = "https://x.example/" }).Subject);

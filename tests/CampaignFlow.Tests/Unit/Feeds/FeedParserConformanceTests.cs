@@ -99,17 +99,20 @@ public sealed class FeedParserConformanceTests(ITestOutputHelper output)
             .ToList();
         var missing = listed.Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
         output.WriteLine($"{files.Count} files parsed, {listed.Count} listed in illformed.txt, {failures.Count} crashes");
-        output.WriteLine(IllFormedTitleRecovery(folder));
+        var (recovered, expected, missedReport) = IllFormedTitleRecovery(folder);
+        output.WriteLine($"illformed.txt titles recovered: {recovered}/{expected}\n{missedReport}");
         output.WriteLine($"files under wellformed/ with warnings: {warned.Count}\n{string.Join('\n', warned)}");
         Assert.True(files.Count > 2000, $"only {files.Count} corpus files found");
         Assert.Empty(missing);
         Assert.Empty(failures);
         // feedparser flags none of the files under wellformed/ as bozo: neither may we.
         Assert.Empty(warned);
+        // 255 of 263 at the time of writing; the misses are chardet guesses (see the remarks above).
+        Assert.True(expected > 200 && recovered >= 0.95 * expected, $"ill-formed titles recovered {recovered}/{expected} < 95%\n{missedReport}");
     }
 
-    /// <summary>How many of the titles feedparser recovers from illformed.txt files we recover too (reported, not asserted).</summary>
-    private static string IllFormedTitleRecovery(string folder)
+    /// <summary>How many of the titles feedparser recovers from illformed.txt files we recover too, and the ones we miss.</summary>
+    private static (int Recovered, int Expected, string Missed) IllFormedTitleRecovery(string folder)
     {
         var expected = 0;
         var recovered = 0;
@@ -141,11 +144,15 @@ public sealed class FeedParserConformanceTests(ITestOutputHelper output)
                 }
             }
         }
-        return $"illformed.txt titles recovered: {recovered}/{expected}\n{string.Join('\n', missed)}";
+        return (recovered, expected, string.Join('\n', missed));
     }
 
-    private static double Rate(IReadOnlyCollection<Result> results) =>
-        results.Count == 0 ? 1 : results.Count(r => r.Passed) / (double)results.Count;
+    /// <summary>The share of checks passed; an empty group fails the test, so a renamed manifest kind cannot pass unnoticed.</summary>
+    private static double Rate(IReadOnlyCollection<Result> results)
+    {
+        Assert.True(results.Count > 0, "no manifest check in this group: has a kind been renamed in manifest.jsonl?");
+        return results.Count(r => r.Passed) / (double)results.Count;
+    }
 
     private static string Report()
     {

@@ -73,6 +73,22 @@ public sealed class SubscriptionServicesTests
     }
 
     [Fact]
+    public async Task TheWelcomeMailGoesOutOnceWhenTheSubscriberBecomesActive()
+    {
+        var address = SubscriberSite.NewAddress();
+        await SignUps.SubscribeAsync(Form(address, "no"), "192.0.2.4");
+        var link = LastConfirmToken();
+
+        await Confirmations.ConfirmAsync(link);
+        await Confirmations.ConfirmAsync(link);
+
+        var welcome = Assert.Single(_mail.Sent, m => m.Categories.Contains("welcome"));
+        Assert.Equal(address, welcome.To);
+        Assert.Contains("https://alerts.example.org/api/preferences?token=", welcome.Html);
+        Assert.Contains("https://alerts.example.org/api/unsubscribe?token=", welcome.Html);
+    }
+
+    [Fact]
     public async Task ALinkIssuedBeforeTheSubscriberLeftIsInvalidAndASuppressedAddressIsNeverMailed()
     {
         var address = SubscriberSite.NewAddress();
