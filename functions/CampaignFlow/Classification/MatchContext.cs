@@ -14,6 +14,22 @@ internal sealed class MatchContext(string text, List<Token> tokens, HitSet hits,
     public DateTimeOffset? Published { get; } = published;
 
     private StoryLayout? layout;
+    private int leadEnd = -1;
+
+    /// <summary>Where the lead (the body's first paragraph) ends: what follows is background.</summary>
+    public int LeadEnd
+    {
+        get
+        {
+            if (leadEnd < 0)
+            {
+                var bodyStart = Math.Min(Text.Length, TitleEnd + 2);
+                var end = Text.AsSpan(bodyStart).IndexOf("\n\n", StringComparison.Ordinal);
+                leadEnd = end < 0 ? Text.Length : bodyStart + end;
+            }
+            return leadEnd;
+        }
+    }
 
     /// <summary>Paragraphs and sentences, found on first use (most stories never need them).</summary>
     public StoryLayout Layout => layout ??= StoryLayout.Of(Text, TitleEnd);

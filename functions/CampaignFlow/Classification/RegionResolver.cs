@@ -22,7 +22,7 @@ internal sealed class RegionResolver(RuleSet rules)
         var (enumerated, enumeratedTerms) = MarkEnumerations(m, places, regionTerms);
         var homeCounts = topics.Any(t => rules.Scoring.HomeTopics.Contains(t)) &&
             places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home &&
-                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && m.Layout.Paragraph(p.Start) <= about.HomeParagraphs));
+                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd));
         var hosts = new HashSet<int>();
         // Why: the story is about its first located meeting; later ones ("the next meeting will be in Vienna") are asides.
         foreach (var c in conferences)
@@ -104,7 +104,7 @@ internal sealed class RegionResolver(RuleSet rules)
     /// </summary>
     private double Standing(MatchContext m, Hit h, List<AnchorSpan> anchors)
     {
-        if (about.RegionBackgroundWeight == 1 || h.Start < m.TitleEnd || m.Layout.Paragraph(h.Start) <= 1)
+        if (about.RegionBackgroundWeight == 1 || h.Start < m.LeadEnd)
         {
             return 1;
         }

@@ -9,12 +9,14 @@ internal sealed class StoryLayout
     private readonly List<int> paragraphStarts = [0];
     private readonly List<int> sentenceStarts = [0];
 
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(".!?;\n");
+
     private StoryLayout(string text, int titleEnd)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = text.AsSpan().IndexOfAny(Breaks);
+        while (i >= 0)
         {
-            var c = text[i];
-            if (c == '\n')
+            if (text[i] == '\n')
             {
                 var j = i;
                 while (j < text.Length && char.IsWhiteSpace(text[j]))
@@ -29,10 +31,12 @@ internal sealed class StoryLayout
                 sentenceStarts.Add(j);
                 i = j - 1;
             }
-            else if (c is '.' or '!' or '?' or ';' && i + 1 < text.Length && text[i + 1] is ' ' or '\n')
+            else if (i + 1 < text.Length && text[i + 1] is ' ' or '\n')
             {
                 sentenceStarts.Add(i + 1);
             }
+            var next = i + 1 < text.Length ? text.AsSpan(i + 1).IndexOfAny(Breaks) : -1;
+            i = next < 0 ? -1 : i + 1 + next;
         }
     }
 

@@ -20,10 +20,12 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
     {
         var only = anchors.Count > 0 ? null : hostTopicMask;
         var tallies = new List<Tally>?[topicNames.Length];
-        var spread = zoned && about.SpreadBonus != 0 ? new int[topicNames.Length] : null;
-        var boilerplate = zoned && about.BoilerplateFactor != 1 ? BoilerplateSentences(m, only) : null;
-        CountTerms(m, anchors, only, tallies, boilerplate, spread);
-        CountProximity(m, only, tallies, boilerplate, spread);
+        // Why: without an anchor only the meeting topic is scored, to place a host; plain weights do for that.
+        var zone = zoned && only is null;
+        var spread = zone && about.SpreadBonus != 0 ? new int[topicNames.Length] : null;
+        var boilerplate = zone && about.BoilerplateFactor != 1 ? BoilerplateSentences(m, only) : null;
+        CountTerms(m, anchors, only, tallies, zone, boilerplate, spread);
+        CountProximity(m, only, tallies, zone, boilerplate, spread);
         var result = Conclude(tallies, spread);
         if (!result.Any(r => r.Assigned))
         {
@@ -85,7 +87,7 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
     }
 
     /// <summary>What a topic hit weighs where it stands, and the evidence kind that says so.</summary>
-    private (double Factor, string Kind) Weigh(MatchContext m, Hit h, HashSet<int>? boilerplate, int[]? spread)
+    private (double Factor, string Kind) Weigh(MatchContext m, Hit h, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
         // Why: a topic word in the headline says what the story is mainly about.
         if (h.Start < m.TitleEnd)
@@ -96,7 +98,7 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             }
             return (scoring.TopicTitleFactor, "topic-title");
         }
-        if (!zoned)
+        if (!zone)
         {
             return (1, "topic");
         }
@@ -104,15 +106,14 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
         {
             return (about.BoilerplateFactor, "topic-boilerplate");
         }
-        var paragraph = m.Layout.Paragraph(h.Start);
         if (spread is not null)
         {
-            spread[h.Usage.Rule] |= 1 << Math.Min(paragraph, 30);
+            spread[h.Usage.Rule] |= 1 << Math.Min(m.Layout.Paragraph(h.Start), 30);
         }
-        return paragraph <= 1 ? (about.LeadFactor, "topic-lead") : (about.BackgroundFactor, "topic");
+        return h.Start < m.LeadEnd ? (about.LeadFactor, "topic-lead") : (about.BackgroundFactor, "topic");
     }
 
-    private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies, HashSet<int>? boilerplate, int[]? spread)
+    private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
         foreach (var h in m.Hits[MatchKind.TopicTerm])
         {
@@ -125,12 +126,12 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             {
                 continue;
             }
-            var (factor, kind) = Weigh(m, h, boilerplate, spread);
+            var (factor, kind) = Weigh(m, h, zone, boilerplate, spread);
             Tally.Add(tallies[h.Usage.Rule] ??= New(), kind, h, m.Text, group.Weight * factor, group.Reason, h.Usage.Sub);
         }
     }
 
-    private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies, HashSet<int>? boilerplate, int[]? spread)
+    private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
         foreach (var left in m.Hits[MatchKind.TopicProximityLeft])
         {
@@ -144,7 +145,7 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
                 if (right.Usage.Rule == left.Usage.Rule && right.Usage.Sub == left.Usage.Sub &&
                     MatchContext.Distance(left.First, left.Last, right.First, right.Last) <= rule.Within)
                 {
-                    var factor = zoned && left.Start >= m.TitleEnd ? Weigh(m, left, boilerplate, spread).Factor : 1;
+                    var factor = zone && left.Start >= m.TitleEnd ? Weigh(m, left, zone, boilerplate, spread).Factor : 1;
                     Tally.Add(tallies[left.Usage.Rule] ??= New(), "topic-proximity", left, m.Text, rule.Weight * factor, rule.Reason, 1000 + left.Usage.Sub, right);
                     break;
                 }
