@@ -24,26 +24,7 @@ public static class ClassifierEvaluator
 
     public static EvaluationReport Evaluate(IReadOnlyList<LabeledStory> stories, CompiledRuleSet rules, CompiledRuleSet? baseline = null)
     {
-        var results = stories.Select(s => (Story: s, Result: rules.Classify(s.ToStoryText()))).ToList();
-        var relevance = Count("relevance", results.Select(r => (Flag(r.Story.Relevant), Flag(r.Result.Relevant))));
-        var topics = PerLabel(ClassificationTaxonomy.Topics, results.Select(r => (r.Story.Topics, r.Result.Topics)));
-        var regions = PerLabel(ClassificationTaxonomy.Regions, results.Select(r => (r.Story.Regions, r.Result.Regions)));
-        var confusion = results
-            .Where(r => r.Story.Relevant != r.Result.Relevant)
-            .Select(r => new ConfusionItem(r.Story.Id, r.Result.Relevant ? "false-positive" : "false-negative", r.Result.Score, r.Story.Title, r.Story.Note))
-            .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
-            .ToList();
-        var languages = results
-            .GroupBy(r => r.Story.Lang ?? "")
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new LanguageScores(
-                g.Key,
-                g.Count(),
-                Count("relevance", g.Select(r => (Flag(r.Story.Relevant), Flag(r.Result.Relevant)))),
-                PerLabel(ClassificationTaxonomy.Topics, g.Select(r => (r.Story.Topics, r.Result.Topics))).Micro,
-                PerLabel(ClassificationTaxonomy.Regions, g.Select(r => (r.Story.Regions, r.Result.Regions))).Micro))
-            .ToList();
-        var errors = results.Select(r => Error(r.Story, r.Result)).OfType<LabelError>().ToList();
+        var results = stories.Select(s => (Story: s, Verdict: rules.Classify(s.ToStoryText()))).ToList();
         var changes = new List<DecisionChange>();
         if (baseline is not null)
         {
@@ -56,21 +37,45 @@ public static class ClassifierEvaluator
                 }
             }
         }
+        return Score(rules.Version, results) with { BaselineVersion = baseline?.Version, DecisionChanges = changes };
+    }
+
+    /// <summary>
+    /// Scores verdicts already made against their labels: the numbers of <see cref="Evaluate"/>, for callers
+    /// that classify themselves (the staff console's live preview uses this, so both show the same figures).
+    /// </summary>
+    public static EvaluationReport Score(string version, IReadOnlyList<(LabeledStory Story, StoryVerdict Verdict)> results)
+    {
+        var topics = PerLabel(ClassificationTaxonomy.Topics, results.Select(r => (r.Story.Topics, r.Verdict.Topics)));
+        var regions = PerLabel(ClassificationTaxonomy.Regions, results.Select(r => (r.Story.Regions, r.Verdict.Regions)));
+        var confusion = results
+            .Where(r => r.Story.Relevant != r.Verdict.Relevant)
+            .Select(r => new ConfusionItem(r.Story.Id, r.Verdict.Relevant ? "false-positive" : "false-negative", r.Verdict.Score, r.Story.Title, r.Story.Note))
+            .OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        var languages = results
+            .GroupBy(r => r.Story.Lang ?? "")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new LanguageScores(
+                g.Key,
+                g.Count(),
+                Count("relevance", g.Select(r => (Flag(r.Story.Relevant), Flag(r.Verdict.Relevant)))),
+                PerLabel(ClassificationTaxonomy.Topics, g.Select(r => (r.Story.Topics, r.Verdict.Topics))).Micro,
+                PerLabel(ClassificationTaxonomy.Regions, g.Select(r => (r.Story.Regions, r.Verdict.Regions))).Micro))
+            .ToList();
         return new EvaluationReport
         {
-            RuleSetVersion = rules.Version,
-            BaselineVersion = baseline?.Version,
-            Stories = stories.Count,
-            Relevance = relevance,
+            RuleSetVersion = version,
+            Stories = results.Count,
+            Relevance = Count("relevance", results.Select(r => (Flag(r.Story.Relevant), Flag(r.Verdict.Relevant)))),
             Topics = topics.Rows,
             TopicsMicro = topics.Micro,
             Regions = regions.Rows,
             RegionsMicro = regions.Micro,
             Languages = languages,
             Confusion = confusion,
-            Errors = errors,
-            DecisionChanges = changes,
-            Held = results.Count(r => r.Result.Decision == ClassificationDecision.Hold),
+            Errors = [.. results.Select(r => Error(r.Story, r.Verdict)).OfType<LabelError>()],
+            Held = results.Count(r => r.Verdict.Decision == ClassificationDecision.Hold),
         };
     }
 

@@ -32,7 +32,7 @@ public sealed class CompiledRuleSet
         bool[] hostTopicMask = [.. topicNames.Select(n => rules.Scoring.HostTopics.Contains(n))];
         index = new TermIndex(rules, topicNames);
         relevance = new RelevanceScorer(rules, topicRules);
-        topics = new TopicScorer(rules.Scoring, topicNames, topicRules, hostTopicMask);
+        topics = new TopicScorer(rules.Scoring, rules.Aboutness, topicNames, topicRules, hostTopicMask);
         conferences = new ConferenceExtractor(rules.Gazetteer, rules.Extraction);
         regions = new RegionResolver(rules);
         counts = new CountExtractor(rules.Extraction);
@@ -75,7 +75,7 @@ public sealed class CompiledRuleSet
         var aboutMeeting = verdict.Relevant
             ? assigned.Any(t => hostTopics.Contains(t))
             : topicEvidence.Any(t => t.Score >= t.Threshold && hostTopics.Contains(t.Topic));
-        var (states, regionNames) = regions.Resolve(m, places, aboutMeeting ? meetings : [], assigned, verdict.Relevant);
+        var (states, regionNames) = regions.Resolve(m, places, aboutMeeting ? meetings : [], assigned, verdict.Relevant, anchors);
 
         return new StoryVerdict
         {

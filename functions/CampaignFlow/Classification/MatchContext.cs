@@ -13,6 +13,27 @@ internal sealed class MatchContext(string text, List<Token> tokens, HitSet hits,
     public int TitleEnd { get; } = titleEnd;
     public DateTimeOffset? Published { get; } = published;
 
+    private StoryLayout? layout;
+    private int leadEnd = -1;
+
+    /// <summary>Where the lead (the body's first paragraph) ends: what follows is background.</summary>
+    public int LeadEnd
+    {
+        get
+        {
+            if (leadEnd < 0)
+            {
+                var bodyStart = Math.Min(Text.Length, TitleEnd + 2);
+                var end = Text.AsSpan(bodyStart).IndexOf("\n\n", StringComparison.Ordinal);
+                leadEnd = end < 0 ? Text.Length : bodyStart + end;
+            }
+            return leadEnd;
+        }
+    }
+
+    /// <summary>Paragraphs and sentences, found on first use (most stories never need them).</summary>
+    public StoryLayout Layout => layout ??= StoryLayout.Of(Text, TitleEnd);
+
     public ReadOnlySpan<char> Word(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].End - Tokens[i].Start);
 
     /// <summary>Words from one span to the other: 1 when adjacent, 0 when they overlap.</summary>

@@ -15,4 +15,6 @@ internal enum MatchKind
     RegionTerm,
     CountNoun,
     Conference,
+    /// <summary>A cue of treaty boilerplate (<see cref="AboutnessSettings.Boilerplate"/>).</summary>
+    Boilerplate,
 }

@@ -5,20 +5,24 @@ namespace CampaignFlow.Classification;
 /// <summary>
 /// The states a story mentions and the regions it is about: places and region words weighed, asides
 /// in long enumerations left out, the home state only where the story is about the ban at home, and a
-/// city counting fully only where the meeting the story is about is held.
+/// city counting fully only where the meeting the story is about is held, and a state named only in the
+/// background, away from the weapon, counting for less (<see cref="AboutnessSettings"/>).
 /// </summary>
 internal sealed class RegionResolver(RuleSet rules)
 {
+    private readonly AboutnessSettings about = rules.Aboutness;
+
     private const int RegionThreshold = 1;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListSeparators =
         new[] { "and", "og", "et", "y", "e", "or", "eller", "ou", "o", "as", "well", "samt" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public (List<string> States, List<string> Regions) Resolve(MatchContext m, List<Hit> places, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, bool relevant)
+    public (List<string> States, List<string> Regions) Resolve(MatchContext m, List<Hit> places, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, bool relevant, List<AnchorSpan> anchors)
     {
         var regionTerms = m.Hits[MatchKind.RegionTerm];
         var (enumerated, enumeratedTerms) = MarkEnumerations(m, places, regionTerms);
         var homeCounts = topics.Any(t => rules.Scoring.HomeTopics.Contains(t)) &&
-            places.Exists(p => p.Start < m.TitleEnd && rules.Gazetteer[p.Usage.Rule].Home);
+            places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home &&
+                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd));
         var hosts = new HashSet<int>();
         // Why: the story is about its first located meeting; later ones ("the next meeting will be in Vienna") are asides.
         foreach (var c in conferences)
@@ -35,7 +39,7 @@ internal sealed class RegionResolver(RuleSet rules)
             }
         }
         var states = new List<string>();
-        var weights = WeighPlaces(places, enumerated, hosts, homeCounts, states);
+        var weights = WeighPlaces(m, places, enumerated, hosts, homeCounts, states, anchors);
         Span<double> scores = stackalloc double[ClassificationTaxonomy.Regions.Count];
         foreach (var (key, w) in weights)
         {
@@ -51,7 +55,7 @@ internal sealed class RegionResolver(RuleSet rules)
             if (!enumeratedTerms[i])
             {
                 var g = rules.RegionTerms[regionTerms[i].Usage.Rule];
-                scores[RegionIndex(g.Region)] += g.Weight;
+                scores[RegionIndex(g.Region)] += g.Weight * Standing(m, regionTerms[i], anchors);
             }
         }
         var regions = new List<string>();
@@ -69,7 +73,7 @@ internal sealed class RegionResolver(RuleSet rules)
     /// Weight per gazetteer entry (cities not hosting the meeting under -1 - entry); fills the states
     /// named, in order of first mention.
     /// </summary>
-    private Dictionary<int, double> WeighPlaces(List<Hit> places, bool[] enumerated, HashSet<int> hosts, bool homeCounts, List<string> states)
+    private Dictionary<int, double> WeighPlaces(MatchContext m, List<Hit> places, bool[] enumerated, HashSet<int> hosts, bool homeCounts, List<string> states, List<AnchorSpan> anchors)
     {
         var weights = new Dictionary<int, double>();
         for (var i = 0; i < places.Count; i++)
@@ -88,10 +92,23 @@ internal sealed class RegionResolver(RuleSet rules)
             // at most half a state unless a meeting the story is about is held there.
             var city = p.Usage.Sub == 1 && !hosts.Contains(p.Usage.Rule);
             var key = city ? -1 - p.Usage.Rule : p.Usage.Rule;
-            var worth = city ? 0.5 : p.Usage.Sub == 1 ? 1.0 : entry.Weight;
+            var worth = (city ? 0.5 : p.Usage.Sub == 1 ? 1.0 : entry.Weight) * (hosts.Contains(p.Usage.Rule) ? 1 : Standing(m, p, anchors));
             weights[key] = Math.Min(city ? 0.5 : 1.0, weights.GetValueOrDefault(key) + worth);
         }
         return weights;
+    }
+
+    /// <summary>
+    /// 1 for a mention in the headline or lead, or beside the weapon; <see cref="AboutnessSettings.RegionBackgroundWeight"/>
+    /// for one in the background: the states that act in the story stand up front or near the anchors.
+    /// </summary>
+    private double Standing(MatchContext m, Hit h, List<AnchorSpan> anchors)
+    {
+        if (about.RegionBackgroundWeight == 1 || h.Start < m.LeadEnd)
+        {
+            return 1;
+        }
+        return about.RegionAnchorWithin > 0 && MatchContext.NearAny(h, anchors, about.RegionAnchorWithin) ? 1 : about.RegionBackgroundWeight;
     }
 
     /// <summary>Which places and region words stand in a list of three or more distinct ones.</summary>

@@ -26,6 +26,8 @@ public sealed record RuleSet
     public IReadOnlyList<GazetteerEntry> Gazetteer { get; init; } = [];
     public IReadOnlyList<RegionTermGroup> RegionTerms { get; init; } = [];
     public ExtractionRules Extraction { get; init; } = new();
+    /// <summary>Where evidence must stand for a topic or region to be what the story is about.</summary>
+    public AboutnessSettings Aboutness { get; init; } = new();
     /// <summary>Names of the topics and regions in each subscriber language, for the subscription pages and emails.</summary>
     public RuleSetLabels? Labels { get; init; }
 }

@@ -3,7 +3,7 @@ namespace CampaignFlow.Classification;
 /// <summary>
 /// Every term of a rule set compiled once into a single multi-pattern matcher, with the uses each rule
 /// makes of a term. Overlaps are resolved leftmost-longest within a layer: relevance rules share layer 0,
-/// each topic has its own, then places and region words, count nouns and conference words.
+/// each topic has its own, then places and region words, count nouns, conference words and boilerplate cues.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class TermIndex
@@ -19,7 +19,7 @@ internal sealed class TermIndex
     public TermIndex(RuleSet rules, IReadOnlyList<string> topicNames)
     {
         var gazetteerLayer = 1 + topicNames.Count;
-        layers = gazetteerLayer + 3;
+        layers = gazetteerLayer + 4;
         var b = new TermIndexBuilder();
         b.AddGroups(rules.Anchors, MatchKind.Anchor, 0, 0);
         b.AddGroups(rules.Contexts, MatchKind.Context, 0, 0);
@@ -34,6 +34,7 @@ internal sealed class TermIndex
         b.AddPlaces(rules.Gazetteer, rules.RegionTerms, gazetteerLayer);
         b.AddAll(rules.Extraction.CountNouns, MatchKind.CountNoun, gazetteerLayer + 1);
         b.AddAll(rules.Extraction.ConferenceTerms, MatchKind.Conference, gazetteerLayer + 2);
+        b.AddGroups(rules.Aboutness.Boilerplate, MatchKind.Boilerplate, gazetteerLayer + 3, 0);
 
         matcher = new TokenMatcher(b.Patterns, b.Prefixes);
         Terms = [.. b.Patterns.Distinct()];

@@ -1,12 +1,16 @@
 namespace CampaignFlow.Classification;
 
 /// <summary>
-/// Scores every topic of the rule set on one story: its terms (weighted up in the headline, some only
-/// near an anchor) and proximity pairs; assigns those over their threshold and, for relative topics,
-/// over a share of the strongest.
+/// Scores every topic of the rule set on one story: its terms (weighted by where they stand: headline,
+/// lead, background or treaty boilerplate; some only near an anchor), proximity pairs and how many
+/// paragraphs they spread over; assigns those over their threshold and, for relative topics, over a share
+/// of the strongest.
 /// </summary>
-internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, TopicRule[] topicRules, bool[] hostTopicMask)
+internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings about, string[] topicNames, TopicRule[] topicRules, bool[] hostTopicMask)
 {
+    // Why: the defaults leave scores as they were, and then a story's layout is never worked out.
+    private readonly bool zoned = about.LeadFactor != 1 || about.BackgroundFactor != 1 || about.SpreadBonus != 0 || about.BoilerplateFactor != 1;
+
     /// <summary>
     /// One evidence row per topic, in rule-set order. Without an anchor only the host (meeting) topics
     /// are scored: most feed stories have no anchor and cannot be relevant, and the meeting topic alone
@@ -16,9 +20,13 @@ internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, 
     {
         var only = anchors.Count > 0 ? null : hostTopicMask;
         var tallies = new List<Tally>?[topicNames.Length];
-        CountTerms(m, anchors, only, tallies);
-        CountProximity(m, only, tallies);
-        var result = Conclude(tallies);
+        // Why: without an anchor only the meeting topic is scored, to place a host; plain weights do for that.
+        var zone = zoned && only is null;
+        var spread = zone && about.SpreadBonus != 0 ? new int[topicNames.Length] : null;
+        var boilerplate = zone && about.BoilerplateFactor != 1 ? BoilerplateSentences(m, only) : null;
+        CountTerms(m, anchors, only, tallies, zone, boilerplate, spread);
+        CountProximity(m, only, tallies, zone, boilerplate, spread);
+        var result = Conclude(tallies, spread);
         if (!result.Any(r => r.Assigned))
         {
             // Why: a relevant story always gets its strongest topic so subscribers filtering by topic still see it.
@@ -45,7 +53,67 @@ internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, 
 
     private static List<Tally> New() => new(8);
 
-    private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies)
+    /// <summary>
+    /// Sentences that recite the treaty rather than report news: those with a boilerplate cue, and those
+    /// naming <see cref="AboutnessSettings.ListTopics"/> or more topics at once.
+    /// </summary>
+    private HashSet<int> BoilerplateSentences(MatchContext m, bool[]? only)
+    {
+        var sentences = new HashSet<int>();
+        foreach (var h in m.Hits[MatchKind.Boilerplate])
+        {
+            sentences.Add(m.Layout.Sentence(h.Start));
+        }
+        if (about.ListTopics > 1)
+        {
+            var topicsBySentence = new Dictionary<int, int>();
+            foreach (var h in m.Hits[MatchKind.TopicTerm])
+            {
+                if (only is null || only[h.Usage.Rule])
+                {
+                    var sentence = m.Layout.Sentence(h.Start);
+                    topicsBySentence[sentence] = topicsBySentence.GetValueOrDefault(sentence) | 1 << (h.Usage.Rule & 31);
+                }
+            }
+            foreach (var (sentence, mask) in topicsBySentence)
+            {
+                if (System.Numerics.BitOperations.PopCount((uint)mask) >= about.ListTopics)
+                {
+                    sentences.Add(sentence);
+                }
+            }
+        }
+        return sentences;
+    }
+
+    /// <summary>What a topic hit weighs where it stands, and the evidence kind that says so.</summary>
+    private (double Factor, string Kind) Weigh(MatchContext m, Hit h, bool zone, HashSet<int>? boilerplate, int[]? spread)
+    {
+        // Why: a topic word in the headline says what the story is mainly about.
+        if (h.Start < m.TitleEnd)
+        {
+            if (spread is not null)
+            {
+                spread[h.Usage.Rule] |= 1;
+            }
+            return (scoring.TopicTitleFactor, "topic-title");
+        }
+        if (!zone)
+        {
+            return (1, "topic");
+        }
+        if (boilerplate is not null && boilerplate.Contains(m.Layout.Sentence(h.Start)))
+        {
+            return (about.BoilerplateFactor, "topic-boilerplate");
+        }
+        if (spread is not null)
+        {
+            spread[h.Usage.Rule] |= 1 << Math.Min(m.Layout.Paragraph(h.Start), 30);
+        }
+        return h.Start < m.LeadEnd ? (about.LeadFactor, "topic-lead") : (about.BackgroundFactor, "topic");
+    }
+
+    private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
         foreach (var h in m.Hits[MatchKind.TopicTerm])
         {
@@ -58,14 +126,12 @@ internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, 
             {
                 continue;
             }
-            // Why: a topic word in the headline says what the story is mainly about.
-            var inTitle = h.Start < m.TitleEnd;
-            Tally.Add(tallies[h.Usage.Rule] ??= New(), inTitle ? "topic-title" : "topic", h, m.Text,
-                group.Weight * (inTitle ? scoring.TopicTitleFactor : 1), group.Reason, h.Usage.Sub);
+            var (factor, kind) = Weigh(m, h, zone, boilerplate, spread);
+            Tally.Add(tallies[h.Usage.Rule] ??= New(), kind, h, m.Text, group.Weight * factor, group.Reason, h.Usage.Sub);
         }
     }
 
-    private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies)
+    private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
         foreach (var left in m.Hits[MatchKind.TopicProximityLeft])
         {
@@ -79,14 +145,15 @@ internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, 
                 if (right.Usage.Rule == left.Usage.Rule && right.Usage.Sub == left.Usage.Sub &&
                     MatchContext.Distance(left.First, left.Last, right.First, right.Last) <= rule.Within)
                 {
-                    Tally.Add(tallies[left.Usage.Rule] ??= New(), "topic-proximity", left, m.Text, rule.Weight, rule.Reason, 1000 + left.Usage.Sub, right);
+                    var factor = zone && left.Start >= m.TitleEnd ? Weigh(m, left, zone, boilerplate, spread).Factor : 1;
+                    Tally.Add(tallies[left.Usage.Rule] ??= New(), "topic-proximity", left, m.Text, rule.Weight * factor, rule.Reason, 1000 + left.Usage.Sub, right);
                     break;
                 }
             }
         }
     }
 
-    private List<TopicEvidence> Conclude(List<Tally>?[] tallies)
+    private List<TopicEvidence> Conclude(List<Tally>?[] tallies, int[]? spread)
     {
         var cutoff = 0.0;
         var matchLists = new List<TermMatch>?[topicNames.Length];
@@ -101,6 +168,14 @@ internal sealed class TopicScorer(ScoringSettings scoring, string[] topicNames, 
                     var tm = tally.ToMatch(scoring);
                     list.Add(tm);
                     total += tm.Weight;
+                }
+                var paragraphs = spread is null ? 0 : System.Numerics.BitOperations.PopCount((uint)spread[t]);
+                if (paragraphs > 1)
+                {
+                    // Why: a topic that runs through the story is what it is about; one paragraph may be an aside.
+                    var bonus = Math.Round(about.SpreadBonus * (Math.Min(paragraphs, about.MaxSpread) - 1), 3);
+                    list.Add(new TermMatch($"in {paragraphs} paragraphs", 0, bonus, "topic-spread"));
+                    total += bonus;
                 }
                 matchLists[t] = list;
                 cutoff = Math.Max(cutoff, total * scoring.TopicRelativeCutoff);

@@ -94,6 +94,20 @@ public sealed class EvaluationTablesTests
     }
 
     [Fact]
+    public void GivesTheStaffPreviewTheSameNumbers()
+    {
+        var report = ClassifierEvaluator.Evaluate(Set, Rules);
+
+        var preview = CampaignFlow.Tuning.RuleScores.Measure("v", [.. Set.Select(s => (s, Rules.Classify(s.ToStoryText())))]);
+
+        Assert.Equal(report.Relevance, preview.Relevance);
+        Assert.Equal(report.Topics, preview.Topics);
+        Assert.Equal(report.TopicsMicro, preview.TopicsMicro);
+        Assert.Equal(report.Regions, preview.Regions);
+        Assert.Equal(report.RegionsMicro, preview.RegionsMicro);
+    }
+
+    [Fact]
     public void WritesTheSameNumbersAsJson()
     {
         var report = ClassifierEvaluator.Evaluate(Set, Rules);
