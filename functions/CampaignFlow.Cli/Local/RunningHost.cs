@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace CampaignFlow.Cli.Local;
 
@@ -24,6 +25,7 @@ public sealed class RunningHost : IDisposable
     public sealed record Lease(int Pid, DateTimeOffset ProcessStarted, string? Blob, string? Queue, string? Table)
     {
         /// <summary>The connection string of the host's Azurite (its development account; that key is public).</summary>
+        [JsonIgnore]
         public string ConnectionString =>
             $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};" +
             $"BlobEndpoint={Blob};QueueEndpoint={Queue};TableEndpoint={Table};";

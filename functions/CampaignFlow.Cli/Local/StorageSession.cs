@@ -52,7 +52,7 @@ public sealed class StorageSession(ServiceProvider services, Azurite? azurite, s
             // The same settings as a local run (signing key, outbox …), so links made here work there.
             settings = LocalPipelineHost.Settings(new LocalRunSettings(state, Path.Combine(state, "outbox"), [], connectionString));
             // An operator who forgot --account must not read an empty local queue as a healthy production one.
-            description = $"LOCAL, not Azure: {description}; add --account NAME to act on a storage account";
+            description = $"LOCAL Azurite state in {state}, not Azure ({description}): add --account NAME to act on a storage account";
         }
         settings.TryAdd("Feeds:Sources:0:Name", "unused");
         settings.TryAdd("Feeds:Sources:0:Url", "unused.xml");

@@ -32,9 +32,14 @@ public static class BuiltCli
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build CampaignFlow.sln ({configuration}) first");
     }
 
+    /// <summary>
+    /// How the CLI is started. Through coreutils' <c>env --default-signal=INT</c>, which then runs dotnet in the same
+    /// process: a shell that starts a job in the background makes it ignore SIGINT, the ignoring is inherited down to
+    /// this process's children, and .NET leaves an ignored SIGINT alone, so a test's Ctrl+C would never arrive.
+    /// </summary>
     public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
@@ -44,6 +49,8 @@ public static class BuiltCli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
