@@ -75,6 +75,8 @@ public static class LocalPipelineHost
             ["Email:PublicBaseUrl"] = "http://localhost:7071",
             ["Tokens:SigningKey"] = new FileSigningKeyStore(run.StateDirectory).EnsureCurrent(),
             ["Tokens:PreviousSigningKey"] = new FileSigningKeyStore(run.StateDirectory).Previous(),
+            // Local development: a feed served from this machine (run --feed http://localhost:…) may be fetched.
+            ["Feeds:AllowLoopback"] = "true",
         };
         for (var i = 0; i < run.Feeds.Count; i++)
         {

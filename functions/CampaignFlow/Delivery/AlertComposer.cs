@@ -170,11 +170,8 @@ public sealed class AlertComposer(
     }
 
     /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>
-    internal static string Neutralise(string value) =>
-        value.Replace(UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
+    internal static string Neutralise(string value) => SubstitutionTags.Neutralise(value);
 
-    internal static string? SafeLink(string? link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.AbsoluteUri
-            : null;
+    /// <summary>The story's link, http(s) only, with no substitution tag in it (<see cref="SubstitutionTags.SafeLink"/>).</summary>
+    internal static string? SafeLink(string? link) => SubstitutionTags.SafeLink(link);
 }

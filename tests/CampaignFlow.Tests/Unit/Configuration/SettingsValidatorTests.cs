@@ -1,30 +1,34 @@
 using CampaignFlow.Configuration;
-using CampaignFlow.Delivery;
+using CampaignFlow.Feeds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Tests.Unit.Configuration;
 
+/// <summary>Data-annotation failures name the app setting (the signing key's own rules: <c>SigningKeyValidationTests</c>).</summary>
 public sealed class SettingsValidatorTests
 {
-    private static IOptions<TokenOptions> Tokens(string? key)
+    private static IOptions<FeedOptions> Feeds(string? url)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tokens:SigningKey"] = key }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Feeds:Sources:0:Name"] = url is null ? null : "test",
+            ["Feeds:Sources:0:Url"] = url,
+        }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddSettings<TokenOptions>(TokenOptions.SectionName);
-        return services.BuildServiceProvider().GetRequiredService<IOptions<TokenOptions>>();
+        services.AddSettings<FeedOptions>(FeedOptions.SectionName);
+        return services.BuildServiceProvider().GetRequiredService<IOptions<FeedOptions>>();
     }
 
     [Fact]
     public void NamesTheAppSettingInTheError()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Tokens("short").Value);
+        var error = Assert.Throws<OptionsValidationException>(() => Feeds(null).Value);
 
-        Assert.Contains("setting Tokens__SigningKey:", error.Message);
-        Assert.Contains("at least 32 characters", error.Message);
+        Assert.Contains("setting Feeds__Sources:", error.Message);
     }
 
     [Fact]
-    public void AcceptsAValidSetting() => Assert.Equal(new string('k', 40), Tokens(new string('k', 40)).Value.SigningKey);
+    public void AcceptsAValidSetting() => Assert.Equal("feed.xml", Assert.Single(Feeds("feed.xml").Value.Sources).Url);
 }
