@@ -38,7 +38,7 @@ public sealed class ConfirmationService(ISubscriberStore store, ConfirmationLink
             await store.UpsertAsync(subscriber, cancellationToken);
             logger.LogInformation("Subscriber {SubscriberId} confirmed", subscriber.Id);
         }
-        return new(ConfirmResult.Confirmed, subscriber.Language, composer.PreferencesUrl(subscriber.Id));
+        return new(ConfirmResult.Confirmed, subscriber.Language, composer.PreferencesUrl(subscriber));
     }
 
     private async Task<(ConfirmRequest? Request, Subscriber? Subscriber)> UsableAsync(string? token, CancellationToken cancellationToken)

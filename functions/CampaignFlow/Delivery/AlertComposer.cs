@@ -99,12 +99,12 @@ public sealed class AlertComposer(
     public async Task<EmailMessage> ComposeWelcomeAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
     {
         var template = await templates.GetAsync("welcome", subscriber.Language, cancellationToken).ConfigureAwait(false);
-        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        var unsubscribe = UnsubscribeUrl(subscriber);
         var (subject, html, text) = template.Render(new Dictionary<string, object?>
         {
             ["brand"] = Brand,
             [TemplateCatalog.UnsubscribeVariable] = unsubscribe,
-            [TemplateCatalog.PreferencesVariable] = PreferencesUrl(subscriber.Id),
+            [TemplateCatalog.PreferencesVariable] = PreferencesUrl(subscriber),
         });
         return new EmailMessage
         {
@@ -127,22 +127,24 @@ public sealed class AlertComposer(
 
     public BatchRecipient Recipient(Subscriber subscriber, string reference)
     {
-        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        var unsubscribe = UnsubscribeUrl(subscriber);
         return new BatchRecipient
         {
             To = subscriber.Email,
             ToName = subscriber.Name is null ? null : EmailTemplate.OneLine(subscriber.Name),
-            Substitutions = new Dictionary<string, string> { [UnsubscribeTag] = unsubscribe, [PreferencesTag] = PreferencesUrl(subscriber.Id) },
+            Substitutions = new Dictionary<string, string> { [UnsubscribeTag] = unsubscribe, [PreferencesTag] = PreferencesUrl(subscriber) },
             Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{unsubscribe}>" },
             Reference = $"{reference}-{subscriber.Id}",
         };
     }
 
-    public string UnsubscribeUrl(string subscriberId) =>
-        $"{BaseUrl}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, subscriberId))}";
+    /// <summary>The subscriber's unsubscribe link, at their current token version (<see cref="SubscriberLinks"/>).</summary>
+    public string UnsubscribeUrl(Subscriber subscriber) =>
+        $"{BaseUrl}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, SubscriberLinks.Subject(subscriber)))}";
 
-    public string PreferencesUrl(string subscriberId) =>
-        $"{BaseUrl}/api/preferences?token={Uri.EscapeDataString(tokens.Create(PreferencesPurpose, subscriberId, PreferencesLifetime))}";
+    /// <summary>The subscriber's preferences link, at their current token version (<see cref="SubscriberLinks"/>).</summary>
+    public string PreferencesUrl(Subscriber subscriber) =>
+        $"{BaseUrl}/api/preferences?token={Uri.EscapeDataString(tokens.Create(PreferencesPurpose, SubscriberLinks.Subject(subscriber), PreferencesLifetime))}";
 
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 

@@ -1,12 +1,21 @@
+using System.Globalization;
 using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace CampaignFlow.Subscribers;
 
-/// <summary>Normalises addresses and derives the subscriber key, so the plain address is never a key or a log value.</summary>
+/// <summary>
+/// Normalises addresses and derives the subscriber key, so the plain address is never a key or a log value.
+/// The domain is compared as DNS does: IDNA (UTS #46) to its ASCII form, lower case, so <c>BÜCHER.example</c> and
+/// <c>xn--bcher-kva.example</c> are one domain. The local part belongs to the receiving server: only ASCII letters are
+/// folded (as every mail system does), anything else is kept exactly. <c>ToLowerInvariant</c> would fold the Kelvin sign
+/// (U+212A) into <c>k</c> and give two mailboxes one id.
+/// </summary>
 public static class EmailAddress
 {
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
+
     public static bool TryNormalize(string? input, out string normalized)
     {
         normalized = "";
@@ -19,11 +28,43 @@ public static class EmailAddress
         {
             return false;
         }
-        normalized = address.User + "@" + address.Host.ToLowerInvariant();
+        if (Domain(address.Host) is not { } domain)
+        {
+            return false;
+        }
+        normalized = address.User + "@" + domain;
         return true;
     }
 
-    /// <summary>The subscriber id: a SHA-256 of the normalised address, case-insensitive in the local part.</summary>
-    public static string Key(string normalizedAddress) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedAddress.ToLowerInvariant())).AsSpan(0, 16));
+    /// <summary>The subscriber id: a SHA-256 of the normalised address, ASCII letters folded (the Kelvin sign is not <c>k</c>).</summary>
+    public static string Key(string normalizedAddress)
+    {
+        var at = normalizedAddress.LastIndexOf('@');
+        var domain = at < 0 ? null : Domain(normalizedAddress[(at + 1)..]);
+        var address = domain is null ? normalizedAddress : normalizedAddress[..(at + 1)] + domain;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FoldAscii(address))).AsSpan(0, 16));
+    }
+
+    /// <summary>The domain in ASCII (IDNA), lower case; null when it is not a valid domain name.</summary>
+    private static string? Domain(string host)
+    {
+        try
+        {
+            // Case first (UTS #46 maps case; .NET's IdnMapping does not), then IDNA to ASCII.
+            return FoldAscii(Idn.GetAscii(host.ToLowerInvariant()));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string FoldAscii(string value) => string.Create(value.Length, value, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+    });
 }
