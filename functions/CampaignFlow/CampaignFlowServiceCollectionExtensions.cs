@@ -24,6 +24,7 @@ public static class CampaignFlowServiceCollectionExtensions
         services.AddSettings<FeedOptions>(FeedOptions.SectionName);
         services.AddSettings<EmailOptions>(EmailOptions.SectionName);
         services.AddSettings<TokenOptions>(TokenOptions.SectionName);
+        services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsValidator>();
         services.AddSettings<SendingOptions>(SendingOptions.SectionName);
         services.AddSettings<RetryOptions>(RetryOptions.SectionName);
         services.AddSettings<Operations.RetentionOptions>(Operations.RetentionOptions.SectionName);
@@ -34,7 +35,7 @@ public static class CampaignFlowServiceCollectionExtensions
                 // The resilience pipeline owns the timeouts (per attempt and in total).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(FeedHttp.PrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(sp => FeedHttp.PrimaryHandler(sp.GetRequiredService<IOptions<FeedOptions>>().Value))
             .AddStandardResilienceHandler();
         services.AddOptions<HttpStandardResilienceOptions>(feedResilience.PipelineName)
             .Configure<IOptions<FeedOptions>, TimeProvider>((resilience, feeds, clock) => FeedHttp.Configure(resilience, feeds.Value, clock));

@@ -133,7 +133,7 @@ public sealed class TableRateLimiter(TableServiceClient tables, IOptions<TokenOp
     }
 
     private string RowKey(string key) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(tokens.Value.SigningKey), Encoding.UTF8.GetBytes("ratelimit\n" + key)));
+        Convert.ToHexStringLower(HMACSHA256.HashData(SigningKeys.ForPurpose(tokens.Value.SigningKey, "ratelimit"), Encoding.UTF8.GetBytes(key)));
 
     private static bool Unavailable(Exception ex, CancellationToken cancellationToken) =>
         ex is RequestFailedException or AggregateException or TimeoutException

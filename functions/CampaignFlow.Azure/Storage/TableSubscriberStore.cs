@@ -116,6 +116,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables) : ISubscribe
         ["StatusChangedAt"] = s.StatusChangedAt,
         ["ConsentAt"] = s.ConsentAt,
         ["ConsentSource"] = s.ConsentSource,
+        ["TokenVersion"] = s.TokenVersion,
     };
 
     private static Subscriber FromEntity(TableEntity e) => new()
@@ -132,6 +133,7 @@ public sealed class TableSubscriberStore(TableServiceClient tables) : ISubscribe
         StatusChangedAt = e.GetDateTimeOffset("StatusChangedAt"),
         ConsentAt = e.GetDateTimeOffset("ConsentAt"),
         ConsentSource = e.GetString("ConsentSource"),
+        TokenVersion = e.GetInt32("TokenVersion") ?? 0,
     };
 
     private static string[] Split(string? value) =>

@@ -5,6 +5,7 @@ using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using CampaignFlow.Azure.Storage;
 using CampaignFlow.Web.Staff;
 
@@ -47,6 +48,10 @@ public static class RunCommand
         lease.Publish(azurite.ConnectionString);
         using var host = LocalPipelineHost.Build(new LocalRunSettings(stateDir, outboxDir, feeds, azurite.ConnectionString), scheduled: !once);
         var services = host.Services;
+        if (!SettingsAreValid(services))
+        {
+            return 2;
+        }
         await services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
         var seeded = await DemoSubscribers.SeedIfEmptyAsync(services.GetRequiredService<ISubscriberStore>(), TimeProvider.System, cancellationToken);
         if (seeded > 0)
@@ -86,6 +91,35 @@ public static class RunCommand
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             await host.StopAsync(grace.Token);
+        }
+    }
+
+    /// <summary>
+    /// The checks the host runs at start (ValidateOnStart), run before anything is provisioned, seeded or polled: a
+    /// setting such as a weak <c>CAMPAIGNFLOW_Tokens__SigningKey</c> stops the run with its message and nothing is sent.
+    /// </summary>
+    private static bool SettingsAreValid(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"error: {failure}");
+            }
+            return false;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            foreach (var failure in ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures))
+            {
+                Console.Error.WriteLine($"error: {failure}");
+            }
+            return false;
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary><c>campaignflow subscribers import|add|list|remove|export|forget|stats</c> against the local state or a storage account.</summary>
+/// <summary><c>campaignflow subscribers import|add|list|remove|revoke-links|export|forget|stats</c> against the local state or a storage account.</summary>
 public static class SubscribersCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -17,6 +17,12 @@ public static class SubscribersCommand
         command.Subcommands.Add(Import(state));
         command.Subcommands.Add(Add(state));
         command.Subcommands.Add(List(state));
+        command.Subcommands.Add(ByAddress(state, "revoke-links", "Revoke every unsubscribe and preferences link sent to a person so far (their next mail has new ones)", async (sp, address, output) =>
+        {
+            var revoked = await sp.GetRequiredService<SubscriberAdmin>().RevokeLinksAsync(address);
+            output.WriteLine(revoked ? "revoked: links sent before no longer work" : "not on the list");
+            return revoked ? 0 : 1;
+        }));
         command.Subcommands.Add(ByAddress(state, "remove", "Unsubscribe a person (kept as unsubscribed so no import re-adds them)", async (sp, address, output) =>
         {
             var removed = await sp.GetRequiredService<SubscriberAdmin>().RemoveAsync(address);

@@ -2,7 +2,7 @@ using CampaignFlow.Delivery;
 
 namespace CampaignFlow.Cli.Local;
 
-/// <summary>The local run's signing keys: <c>signing.key</c> and <c>signing.previous</c> in the state folder.</summary>
+/// <summary>The local run's signing keys: <c>signing.key</c> and <c>signing.previous</c> (the earlier keys, <c>;</c>-separated) in the state folder.</summary>
 public sealed class FileSigningKeyStore(string stateDirectory) : ISigningKeyStore
 {
     public string CurrentPath => Path.Combine(stateDirectory, "signing.key");
@@ -25,9 +25,11 @@ public sealed class FileSigningKeyStore(string stateDirectory) : ISigningKeyStor
     public Task<string?> GetCurrentAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(CurrentPath) ? File.ReadAllText(CurrentPath).Trim() : null);
 
-    public async Task SaveAsync(string current, PreviousSigningKey previous, CancellationToken cancellationToken = default)
+    public Task<string?> GetPreviousAsync(CancellationToken cancellationToken = default) => Task.FromResult(Previous());
+
+    public async Task SaveAsync(string current, IReadOnlyList<PreviousSigningKey> previous, CancellationToken cancellationToken = default)
     {
-        await File.WriteAllTextAsync(PreviousPath, previous.ToString(), cancellationToken);
+        await File.WriteAllTextAsync(PreviousPath, PreviousSigningKey.Format(previous), cancellationToken);
         await File.WriteAllTextAsync(CurrentPath, current, cancellationToken);
     }
 }

@@ -13,11 +13,15 @@ public sealed class KeyVaultSigningKeyStore(SecretClient secrets) : ISigningKeyS
     public const string CurrentSecret = "TokenSigningKey";
     public const string PreviousSecret = "TokenSigningKeyPrevious";
 
-    public async Task<string?> GetCurrentAsync(CancellationToken cancellationToken = default)
+    public Task<string?> GetCurrentAsync(CancellationToken cancellationToken = default) => GetAsync(CurrentSecret, cancellationToken);
+
+    public Task<string?> GetPreviousAsync(CancellationToken cancellationToken = default) => GetAsync(PreviousSecret, cancellationToken);
+
+    private async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            return (await secrets.GetSecretAsync(CurrentSecret, cancellationToken: cancellationToken)).Value.Value;
+            return (await secrets.GetSecretAsync(name, cancellationToken: cancellationToken)).Value.Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -25,9 +29,11 @@ public sealed class KeyVaultSigningKeyStore(SecretClient secrets) : ISigningKeyS
         }
     }
 
-    public async Task SaveAsync(string current, PreviousSigningKey previous, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(string current, IReadOnlyList<PreviousSigningKey> previous, CancellationToken cancellationToken = default)
     {
-        await secrets.SetSecretAsync(new KeyVaultSecret(PreviousSecret, previous.ToString()) { Properties = { ExpiresOn = previous.ValidUntil } }, cancellationToken);
+        // The secret expires with the last of its keys.
+        var expires = previous.Count == 0 ? (DateTimeOffset?)null : previous.Max(p => p.ValidUntil);
+        await secrets.SetSecretAsync(new KeyVaultSecret(PreviousSecret, PreviousSigningKey.Format(previous)) { Properties = { ExpiresOn = expires } }, cancellationToken);
         await secrets.SetSecretAsync(CurrentSecret, current, cancellationToken);
     }
 }

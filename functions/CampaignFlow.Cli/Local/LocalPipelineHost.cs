@@ -77,6 +77,8 @@ public static class LocalPipelineHost
             ["Staff:SignIn"] = "LocalLink",
             ["Tokens:SigningKey"] = new FileSigningKeyStore(run.StateDirectory).EnsureCurrent(),
             ["Tokens:PreviousSigningKey"] = new FileSigningKeyStore(run.StateDirectory).Previous(),
+            // Local development: a feed served from this machine (run --feed http://localhost:…) may be fetched.
+            ["Feeds:AllowLoopback"] = "true",
         };
         for (var i = 0; i < run.Feeds.Count; i++)
         {

@@ -42,7 +42,7 @@ public sealed class ConfirmationService(
             // Once, on becoming active: a confirm link pressed again finds the subscriber active and sends nothing.
             await sender.SendAsync(await composer.ComposeWelcomeAsync(subscriber, cancellationToken), cancellationToken);
         }
-        return new(ConfirmResult.Confirmed, subscriber.Language, composer.PreferencesUrl(subscriber.Id));
+        return new(ConfirmResult.Confirmed, subscriber.Language, composer.PreferencesUrl(subscriber));
     }
 
     private async Task<(ConfirmRequest? Request, Subscriber? Subscriber)> UsableAsync(string? token, CancellationToken cancellationToken)

@@ -15,8 +15,7 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
 
     public async Task<PreferencesView> OpenAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var id = tokens.Validate(AlertComposer.PreferencesPurpose, token);
-        var subscriber = id is null ? null : await store.GetAsync(id, cancellationToken);
+        var (_, subscriber) = await LinkedAsync(AlertComposer.PreferencesPurpose, token, cancellationToken);
         return subscriber?.Status switch
         {
             SubscriberStatus.Active => new(subscriber, await choices.TaxonomyAsync(cancellationToken)),
@@ -45,9 +44,8 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
 
     public async Task<UnsubscribeOutcome> OpenUnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
     {
-        var id = tokens.Validate(AlertComposer.UnsubscribePurpose, token);
-        var subscriber = id is null ? null : await store.GetAsync(id, cancellationToken);
-        return id is null ? new(UnsubscribeResult.Invalid)
+        var (valid, subscriber) = await LinkedAsync(AlertComposer.UnsubscribePurpose, token, cancellationToken);
+        return !valid ? new(UnsubscribeResult.Invalid)
             : subscriber?.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed ? new(UnsubscribeResult.AlreadyUnsubscribed, subscriber.Language)
             : new(UnsubscribeResult.Ask, subscriber?.Language);
     }
@@ -55,16 +53,15 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
     /// <summary>RFC 8058: a POST with <c>List-Unsubscribe=One-Click</c> and a valid token unsubscribes at once.</summary>
     public async Task<UnsubscribeOutcome> UnsubscribeAsync(string? token, string? oneClick, CancellationToken cancellationToken = default)
     {
-        var id = tokens.Validate(AlertComposer.UnsubscribePurpose, token);
-        if (id is null || oneClick != OneClickValue)
+        var (valid, subscriber) = await LinkedAsync(AlertComposer.UnsubscribePurpose, token, cancellationToken);
+        if (!valid || oneClick != OneClickValue)
         {
             return new(UnsubscribeResult.Invalid);
         }
-        var subscriber = await store.GetAsync(id, cancellationToken);
         if (subscriber?.Status is SubscriberStatus.Active or SubscriberStatus.Pending)
         {
             await store.UpsertAsync(subscriber with { Status = SubscriberStatus.Unsubscribed, StatusReason = "one-click unsubscribe", StatusChangedAt = clock.GetUtcNow() }, cancellationToken);
-            logger.LogInformation("Subscriber {SubscriberId} unsubscribed", id);
+            logger.LogInformation("Subscriber {SubscriberId} unsubscribed", subscriber.Id);
         }
         return new(UnsubscribeResult.Unsubscribed, subscriber?.Language);
     }
@@ -74,8 +71,11 @@ public sealed class PreferenceService(ISubscriberStore store, TokenService token
 
     private async Task<Subscriber?> ActiveAsync(string? token, CancellationToken cancellationToken)
     {
-        var id = tokens.Validate(AlertComposer.PreferencesPurpose, token);
-        var subscriber = id is null ? null : await store.GetAsync(id, cancellationToken);
+        var (_, subscriber) = await LinkedAsync(AlertComposer.PreferencesPurpose, token, cancellationToken);
         return subscriber?.Status is SubscriberStatus.Active ? subscriber : null;
     }
+
+    /// <summary>The subscriber a signed link names; not valid when forged, expired or revoked (<see cref="SubscriberLinks"/>).</summary>
+    private Task<(bool Valid, Subscriber? Subscriber)> LinkedAsync(string purpose, string? token, CancellationToken cancellationToken) =>
+        SubscriberLinks.ResolveAsync(store, tokens.Validate(purpose, token), cancellationToken);
 }

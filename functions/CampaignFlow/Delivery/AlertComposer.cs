@@ -114,12 +114,12 @@ public sealed class AlertComposer(
     private async Task<EmailMessage> ComposeOwnLinksAsync(string kind, Subscriber subscriber, string language, string reference, CancellationToken cancellationToken)
     {
         var template = await templates.GetAsync(kind, language, cancellationToken).ConfigureAwait(false);
-        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        var unsubscribe = UnsubscribeUrl(subscriber);
         var (subject, html, text) = template.Render(new Dictionary<string, object?>
         {
             ["brand"] = Brand,
             [TemplateCatalog.UnsubscribeVariable] = unsubscribe,
-            [TemplateCatalog.PreferencesVariable] = PreferencesUrl(subscriber.Id),
+            [TemplateCatalog.PreferencesVariable] = PreferencesUrl(subscriber),
         });
         return new EmailMessage
         {
@@ -142,22 +142,24 @@ public sealed class AlertComposer(
 
     public BatchRecipient Recipient(Subscriber subscriber, string reference)
     {
-        var unsubscribe = UnsubscribeUrl(subscriber.Id);
+        var unsubscribe = UnsubscribeUrl(subscriber);
         return new BatchRecipient
         {
             To = subscriber.Email,
             ToName = subscriber.Name is null ? null : EmailTemplate.OneLine(subscriber.Name),
-            Substitutions = new Dictionary<string, string> { [UnsubscribeTag] = unsubscribe, [PreferencesTag] = PreferencesUrl(subscriber.Id) },
+            Substitutions = new Dictionary<string, string> { [UnsubscribeTag] = unsubscribe, [PreferencesTag] = PreferencesUrl(subscriber) },
             Headers = new Dictionary<string, string> { ["List-Unsubscribe"] = $"<{unsubscribe}>" },
             Reference = $"{reference}-{subscriber.Id}",
         };
     }
 
-    public string UnsubscribeUrl(string subscriberId) =>
-        $"{BaseUrl}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, subscriberId))}";
+    /// <summary>The subscriber's unsubscribe link, at their current token version (<see cref="SubscriberLinks"/>).</summary>
+    public string UnsubscribeUrl(Subscriber subscriber) =>
+        $"{BaseUrl}/api/unsubscribe?token={Uri.EscapeDataString(tokens.Create(UnsubscribePurpose, SubscriberLinks.Subject(subscriber)))}";
 
-    public string PreferencesUrl(string subscriberId) =>
-        $"{BaseUrl}/api/preferences?token={Uri.EscapeDataString(tokens.Create(PreferencesPurpose, subscriberId, PreferencesLifetime))}";
+    /// <summary>The subscriber's preferences link, at their current token version (<see cref="SubscriberLinks"/>).</summary>
+    public string PreferencesUrl(Subscriber subscriber) =>
+        $"{BaseUrl}/api/preferences?token={Uri.EscapeDataString(tokens.Create(PreferencesPurpose, SubscriberLinks.Subject(subscriber), PreferencesLifetime))}";
 
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
 
@@ -185,11 +187,8 @@ public sealed class AlertComposer(
     }
 
     /// <summary>Feed text must never carry a substitution tag, or SendGrid would put a recipient's link into it.</summary>
-    internal static string Neutralise(string value) =>
-        value.Replace(UnsubscribeTag, "unsubscribe_url", StringComparison.OrdinalIgnoreCase).Replace(PreferencesTag, "preferences_url", StringComparison.OrdinalIgnoreCase);
+    internal static string Neutralise(string value) => SubstitutionTags.Neutralise(value);
 
-    internal static string? SafeLink(string? link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri.AbsoluteUri
-            : null;
+    /// <summary>The story's link, http(s) only, with no substitution tag in it (<see cref="SubstitutionTags.SafeLink"/>).</summary>
+    internal static string? SafeLink(string? link) => SubstitutionTags.SafeLink(link);
 }

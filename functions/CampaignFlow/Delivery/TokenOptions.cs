@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CampaignFlow.Delivery;
 
 /// <summary>The keys that sign unsubscribe and preference links (setting section <c>Tokens</c>; Key Vault in Azure).</summary>
@@ -7,13 +5,13 @@ public sealed class TokenOptions
 {
     public const string SectionName = "Tokens";
 
-    [Required, MinLength(32, ErrorMessage = "Tokens__SigningKey must be at least 32 characters")]
+    /// <summary>At least 32 random bytes, base64 (checked at start by <see cref="TokenOptionsValidator"/>).</summary>
     public string SigningKey { get; set; } = "";
 
     /// <summary>
-    /// The key before the last rotation, still accepted (never used to sign) until its end of grace:
-    /// <c>"&lt;ISO-8601 valid-until&gt; &lt;key&gt;"</c>, as <c>keys rotate</c> writes it. Empty, or an unresolved
-    /// Key Vault reference, means none.
+    /// The keys before the last rotations, still accepted (never used to sign) each until its end of grace:
+    /// <c>"&lt;ISO-8601 valid-until&gt; &lt;key&gt;"</c> entries separated by <c>;</c>, newest first, as <c>keys rotate</c>
+    /// writes them (<see cref="Delivery.PreviousSigningKey"/>). Empty, or an unresolved Key Vault reference, means none.
     /// </summary>
     public string? PreviousSigningKey { get; set; }
 }

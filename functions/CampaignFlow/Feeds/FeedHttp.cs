@@ -21,14 +21,17 @@ public static class FeedHttp
             && !(args.Outcome.Result is { } response && AsksToWaitLong(response, feeds.MaxRetryAfterWait, clock)));
     }
 
-    /// <summary>The handler to put under the resilience pipeline: decompression and a few redirects.</summary>
-    public static SocketsHttpHandler PrimaryHandler() => new()
+    /// <summary>
+    /// The handler to put under the resilience pipeline: decompression and a few redirects, each hop connecting only to
+    /// public addresses (<see cref="GuardedConnect"/>; loopback too with <c>Feeds__AllowLoopback</c>, for local development).
+    /// </summary>
+    public static SocketsHttpHandler PrimaryHandler(FeedOptions feeds)
     {
-        AutomaticDecompression = DecompressionMethods.All,
-        AllowAutoRedirect = true,
-        MaxAutomaticRedirections = 5,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    };
+        var handler = GuardedConnect.Handler(feeds.AllowLoopback);
+        handler.AllowAutoRedirect = true;
+        handler.MaxAutomaticRedirections = 5;
+        return handler;
+    }
 
     private static bool AsksToWaitLong(HttpResponseMessage response, TimeSpan max, TimeProvider clock) =>
         response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable

@@ -62,6 +62,12 @@ public sealed class FeedOptions
     /// </summary>
     public string ReleaseKeyPattern { get; set; } = @"/id(?<key>\d+)/?$";
 
+    /// <summary>
+    /// Feeds (and their redirects) may be fetched from loopback: for local development only (the local host sets it, for
+    /// <c>run --feed http://localhost:…</c>). Private, link-local and other local addresses stay refused either way.
+    /// </summary>
+    public bool AllowLoopback { get; set; }
+
     /// <summary>Full-text fetching of articles when a feed carries only a summary.</summary>
     public ArticleOptions Articles { get; set; } = new();
 }

@@ -5,10 +5,16 @@ using System.Text;
 
 namespace CampaignFlow.Subscribers;
 
-/// <summary>Normalises addresses and derives the subscriber key, so the plain address is never a key or a log value.</summary>
+/// <summary>
+/// Normalises addresses and derives the subscriber key, so the plain address is never a key or a log value.
+/// The domain is compared as DNS does: IDNA (UTS #46) to its ASCII form, lower case, so <c>BÜCHER.example</c> and
+/// <c>xn--bcher-kva.example</c> are one domain. The local part belongs to the receiving server: only ASCII letters are
+/// folded (as every mail system does), anything else is kept exactly. <c>ToLowerInvariant</c> would fold the Kelvin sign
+/// (U+212A) into <c>k</c> and give two mailboxes one id.
+/// </summary>
 public static class EmailAddress
 {
-    private static readonly IdnMapping Idn = new();
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     /// <summary>
     /// The address as one spelling: trimmed, its domain lower-case and, for an internationalised domain, in its ASCII
@@ -27,7 +33,7 @@ public static class EmailAddress
         {
             return false;
         }
-        if (!TryAsciiDomain(address.Host, out var domain))
+        if (Domain(address.Host) is not { } domain)
         {
             return false;
         }
@@ -61,21 +67,35 @@ public static class EmailAddress
         return (at > 0 ? normalizedAddress[..1] : "") + "\u2022\u2022\u2022@" + domain;
     }
 
-    private static bool TryAsciiDomain(string host, out string domain)
+    /// <summary>The subscriber id: a SHA-256 of the normalised address, ASCII letters folded (the Kelvin sign is not <c>k</c>).</summary>
+    public static string Key(string normalizedAddress)
+    {
+        var at = normalizedAddress.LastIndexOf('@');
+        var domain = at < 0 ? null : Domain(normalizedAddress[(at + 1)..]);
+        var address = domain is null ? normalizedAddress : normalizedAddress[..(at + 1)] + domain;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FoldAscii(address))).AsSpan(0, 16));
+    }
+
+    /// <summary>The domain in ASCII (IDNA), lower case; null when it is not a valid domain name.</summary>
+    private static string? Domain(string host)
     {
         try
         {
-            domain = Idn.GetAscii(host.ToLowerInvariant()).ToLowerInvariant();
-            return true;
+            // Case first (UTS #46 maps case; .NET's IdnMapping does not), then IDNA to ASCII.
+            return FoldAscii(Idn.GetAscii(host.ToLowerInvariant()));
         }
         catch (ArgumentException)
         {
-            domain = "";
-            return false;
+            return null;
         }
     }
 
-    /// <summary>The subscriber id: a SHA-256 of the normalised address, case-insensitive in the local part.</summary>
-    public static string Key(string normalizedAddress) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedAddress.ToLowerInvariant())).AsSpan(0, 16));
+    private static string FoldAscii(string value) => string.Create(value.Length, value, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+    });
 }

@@ -21,6 +21,11 @@ public sealed record Subscriber
     /// </summary>
     public DateTimeOffset? StatusChangedAt { get; init; }
     public DateTimeOffset? ConsentAt { get; init; }
+    /// <summary>
+    /// The version of this person's signed links (<see cref="Delivery.SubscriberLinks"/>): staff raise it to revoke every
+    /// unsubscribe and preferences link issued before; 0 on records older than the field.
+    /// </summary>
+    public int TokenVersion { get; init; }
     /// <summary>How consent was given (form, import, demo …) and from where.</summary>
     public string? ConsentSource { get; init; }
 

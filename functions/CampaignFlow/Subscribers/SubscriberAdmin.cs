@@ -56,6 +56,21 @@ public sealed class SubscriberAdmin(ISubscriberStore store, IDeliveryLedger deli
         return true;
     }
 
+    /// <summary>
+    /// Revokes every unsubscribe and preferences link issued to the person so far (raises their token version); their
+    /// next mail carries new links. False when unknown.
+    /// </summary>
+    public async Task<bool> RevokeLinksAsync(string address, CancellationToken cancellationToken = default)
+    {
+        var subscriber = await store.GetAsync(EmailAddress.Key(Normalize(address)), cancellationToken);
+        if (subscriber is null)
+        {
+            return false;
+        }
+        await store.UpsertAsync(subscriber with { TokenVersion = subscriber.TokenVersion + 1 }, cancellationToken);
+        return true;
+    }
+
     public async Task<SubscriberRecord?> ExportAsync(string address, CancellationToken cancellationToken = default)
     {
         var subscriber = await store.GetAsync(EmailAddress.Key(Normalize(address)), cancellationToken);

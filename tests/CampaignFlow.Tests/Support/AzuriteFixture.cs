@@ -63,7 +63,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ["Feeds:Sources:0:Url"] = "unused.xml",
             ["Email:Sink"] = "Outbox",
             ["Email:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "campaignflow-tests", Guid.NewGuid().ToString("n")),
-            ["Tokens:SigningKey"] = "test-signing-key-0123456789abcdef0123456789",
+            ["Tokens:SigningKey"] = TestKeys.Signing,
+            // The tests' feed servers listen on loopback, as in local development; tests of the refusal set it false.
+            ["Feeds:AllowLoopback"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -75,9 +75,10 @@ public sealed class DeliveryHarness : IAsyncDisposable
         return new DeliveryHarness(services, endpoint, clock, logs, queue!);
     }
 
-    public async Task<ClassifiedStory> StoryAsync(string title = "States adopt the Convention on Cluster Munitions", string summary = "Dublin, 30 May 2008.")
+    public async Task<ClassifiedStory> StoryAsync(
+        string title = "States adopt the Convention on Cluster Munitions", string summary = "Dublin, 30 May 2008.", string link = "https://www.regjeringen.no/en/id1/")
     {
-        var story = new Story { Id = Guid.NewGuid().ToString("n"), Feed = "mfa-en", Title = title, Summary = summary, Link = "https://www.regjeringen.no/en/id1/", Published = new DateTimeOffset(2008, 5, 30, 0, 0, 0, TimeSpan.Zero) };
+        var story = new Story { Id = Guid.NewGuid().ToString("n"), Feed = "mfa-en", Title = title, Summary = summary, Link = link, Published = new DateTimeOffset(2008, 5, 30, 0, 0, 0, TimeSpan.Zero) };
         var verdict = new StoryVerdict
         {
             Relevant = true,

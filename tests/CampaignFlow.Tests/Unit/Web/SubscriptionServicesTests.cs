@@ -31,7 +31,7 @@ public sealed class SubscriptionServicesTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Tokens:SigningKey"] = "unit-test-signing-key-0123456789abcdef0123",
+            ["Tokens:SigningKey"] = TestKeys.Signing,
             ["Email:PublicBaseUrl"] = "https://alerts.example.org",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
