@@ -30,6 +30,7 @@ public sealed class SubscriberBrowserTests(AzuriteFixture azurite, Chromium chro
         var id = EmailAddress.Key(address);
 
         await OpenAsync(page, site, $"/api/subscribe?lang={language}", "signup", language);
+        Assert.Equal(text.SubscribeButton, await page.InnerTextAsync("button[type=submit]"));
         await page.FillAsync("#email", "reader@localhost");
         await page.FillAsync("#name", "Kari Nordmann");
         await page.Locator("input[type=checkbox][name=topics]").First.CheckAsync();
@@ -138,6 +139,7 @@ public sealed class SubscriberBrowserTests(AzuriteFixture azurite, Chromium chro
         await OpenAsync(page, site, "/api/confirm?token=" + Uri.EscapeDataString(site.LatestConfirmToken(id)), name, language);
         Assert.Equal(200, (await SubmitAsync(page))!.Status);
         Assert.Equal(PageText.For(language).SubscribedTitle, await page.InnerTextAsync("h1"));
+        Assert.Contains(PageText.For(language).Subscribed, await page.InnerTextAsync("main"));
         await CheckAsync(page, name + "ed", language);
     }
 
@@ -153,6 +155,7 @@ public sealed class SubscriberBrowserTests(AzuriteFixture azurite, Chromium chro
     private static async Task CheckAsync(IPage page, string name, string language)
     {
         Assert.Equal(language, await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal(PageText.For(language).SiteName, await page.InnerTextAsync("header"));
         await Chromium.AssertAccessibleAsync(page);
         await ShootAsync(page, name, language);
     }
