@@ -57,6 +57,8 @@ public sealed partial record PageText
     public required string Daily { get; init; }
     public required string HoneypotLabel { get; init; }
     public required string SaveButton { get; init; }
+    /// <summary>The sign-up form's button (the preference centre's says <see cref="SaveButton"/>).</summary>
+    public required string SubscribeButton { get; init; }
     public required string NameTooLong { get; init; }
     /// <summary>Under the regions: a story about no particular region goes to everyone.</summary>
     public required string NoRegionGoesToEveryone { get; init; }

@@ -22,7 +22,7 @@ public sealed partial record PageText
         ConfirmTitle = "Confirm your subscription",
         ConfirmButton = "Confirm",
         SubscribedTitle = "Subscribed",
-        Subscribed = "Thank you: your alerts are on.",
+        Subscribed = "Thank you: your alerts are on. A welcome message with the link to your preferences is on its way.",
         ChoosePreferences = "Choose topics, regions, language or cadence",
 
         PreferencesTitle = "Your alert preferences",
@@ -55,6 +55,7 @@ public sealed partial record PageText
         SubscribeAgain = "Unsubscribed by mistake? Subscribe again",
         PreferencesAfterUnsubscribe = "This address is unsubscribed, so there are no preferences to change.",
         SaveButton = "Save",
+        SubscribeButton = "Subscribe",
         FreshLinkTitle = "Get a fresh link",
         FreshLinkIntro = "Enter your address and we will send you a fresh link.",
         FreshLinkButton = "Send me a fresh link",

@@ -22,7 +22,7 @@ public sealed partial record PageText
         ConfirmTitle = "Confirme su suscripción",
         ConfirmButton = "Confirmar",
         SubscribedTitle = "Suscripción confirmada",
-        Subscribed = "Gracias: sus alertas están activadas.",
+        Subscribed = "Gracias: sus alertas están activadas. Le hemos enviado un mensaje de bienvenida con el enlace a sus preferencias.",
         ChoosePreferences = "Elegir temas, regiones, idioma o frecuencia",
 
         PreferencesTitle = "Sus preferencias de alertas",
@@ -55,6 +55,7 @@ public sealed partial record PageText
         SubscribeAgain = "¿Se dio de baja por error? Vuelva a suscribirse",
         PreferencesAfterUnsubscribe = "Esta dirección está dada de baja, así que no hay preferencias que cambiar.",
         SaveButton = "Guardar",
+        SubscribeButton = "Suscribirse",
         FreshLinkTitle = "Recibir un enlace nuevo",
         FreshLinkIntro = "Escriba su dirección y le enviaremos un enlace nuevo.",
         FreshLinkButton = "Enviarme un enlace nuevo",

@@ -22,7 +22,7 @@ public sealed partial record PageText
         ConfirmTitle = "Confirmez votre abonnement",
         ConfirmButton = "Confirmer",
         SubscribedTitle = "Abonnement confirmé",
-        Subscribed = "Merci : vos alertes sont activées.",
+        Subscribed = "Merci : vos alertes sont activées. Un message de bienvenue avec le lien vers vos préférences est en route.",
         ChoosePreferences = "Choisir les thèmes, les régions, la langue ou la fréquence",
 
         PreferencesTitle = "Vos préférences d’alerte",
@@ -55,6 +55,7 @@ public sealed partial record PageText
         SubscribeAgain = "Désabonné par erreur ? Réabonnez-vous",
         PreferencesAfterUnsubscribe = "Cette adresse est désabonnée : il n’y a donc plus de préférences à modifier.",
         SaveButton = "Enregistrer",
+        SubscribeButton = "S’abonner",
         FreshLinkTitle = "Recevoir un nouveau lien",
         FreshLinkIntro = "Saisissez votre adresse et nous vous enverrons un nouveau lien.",
         FreshLinkButton = "M’envoyer un nouveau lien",

@@ -23,7 +23,7 @@ public sealed partial record PageText
         ConfirmTitle = "Bekreft abonnementet ditt",
         ConfirmButton = "Bekreft",
         SubscribedTitle = "Du er påmeldt",
-        Subscribed = "Takk: varslene dine er slått på.",
+        Subscribed = "Takk: varslene dine er slått på. En velkomst-e-post med lenken til innstillingene dine er på vei.",
         ChoosePreferences = "Velg emner, regioner, språk eller hyppighet",
 
         PreferencesTitle = "Innstillinger for varslene dine",
@@ -56,6 +56,7 @@ public sealed partial record PageText
         SubscribeAgain = "Meldte du deg av ved en feil? Meld deg på igjen",
         PreferencesAfterUnsubscribe = "Denne adressen er avmeldt, så det er ingen innstillinger å endre.",
         SaveButton = "Lagre",
+        SubscribeButton = "Abonner",
         FreshLinkTitle = "Få en ny lenke",
         FreshLinkIntro = "Skriv inn adressen din, så sender vi deg en ny lenke.",
         FreshLinkButton = "Send meg en ny lenke",

@@ -60,7 +60,7 @@ public sealed class MailRenderingTests : IAsyncLifetime
         }
 
         Assert.Empty(problems);
-        Assert.Equal(Languages.Supported.Count * 4 * 2, Directory.GetFiles(folder, "*.png").Length);
+        Assert.Equal(Languages.Supported.Count * 6 * 2, Directory.GetFiles(folder, "*.png").Length);
     }
 
     /// <summary>Sideways scrolling, text closer than <c>edge</c> px to either side, text under 13 px.</summary>
@@ -93,6 +93,8 @@ public sealed class MailRenderingTests : IAsyncLifetime
             ("digest", digest.Render(digest.Recipients[0])),
             ("confirm", await composer.ComposeConfirmationAsync(reader.Email, reader.Id, language, "http://localhost:7071/api/confirm?token=" + new string('t', 120))),
             ("welcome", await composer.ComposeWelcomeAsync(reader)),
+            ("already", await composer.ComposeAlreadySubscribedAsync(reader, language)),
+            ("links", await composer.ComposeFreshLinksAsync(reader)),
         ];
     }
 
