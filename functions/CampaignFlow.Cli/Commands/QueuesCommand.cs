@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CampaignFlow.Cli.Local;
 using CampaignFlow.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using CampaignFlow.Azure.Operations;
@@ -55,18 +54,6 @@ public static class QueuesCommand
         return 0;
     }
 
-    private static Command Storage(Command command, Func<PoisonQueues, ParseResult, TextWriter, CancellationToken, Task<int>> action)
-    {
-        var state = StorageOptionsCli.State();
-        var account = StorageOptionsCli.Account();
-        command.Options.Add(state);
-        command.Options.Add(account);
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            Console.Error.WriteLine($"({session.Description})");
-            return await action(session.Services.GetRequiredService<PoisonQueues>(), parse, Console.Out, ct);
-        });
-        return command;
-    }
+    private static Command Storage(Command command, Func<PoisonQueues, ParseResult, TextWriter, CancellationToken, Task<int>> action) =>
+        command.WithStorage((session, parse, ct) => action(session.Services.GetRequiredService<PoisonQueues>(), parse, Console.Out, ct));
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CampaignFlow.Cli.Local;
 using CampaignFlow.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,19 +29,10 @@ public static class SendingCommand
         return new Command("sending", "The kill switch for email sending") { pause, resume, status };
     }
 
-    private static Command Storage(Command command, Func<ISendingControl, ParseResult, CancellationToken, Task> action)
-    {
-        var state = StorageOptionsCli.State();
-        var account = StorageOptionsCli.Account();
-        command.Options.Add(state);
-        command.Options.Add(account);
-        command.SetAction(async (parse, ct) =>
+    private static Command Storage(Command command, Func<ISendingControl, ParseResult, CancellationToken, Task> action) =>
+        command.WithStorage(async (session, parse, ct) =>
         {
-            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            Console.Error.WriteLine($"({session.Description})");
             await action(session.Services.GetRequiredService<ISendingControl>(), parse, ct);
             return 0;
         });
-        return command;
-    }
 }
