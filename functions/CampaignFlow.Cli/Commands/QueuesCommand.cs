@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CampaignFlow.Cli.Local;
 using CampaignFlow.Operations;
 using CampaignFlow.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,18 +86,6 @@ public static class QueuesCommand
         return 0;
     }
 
-    private static Command Storage(Command command, Func<PoisonQueues, ParseResult, TextWriter, CancellationToken, Task<int>> action)
-    {
-        var state = StorageOptionsCli.State();
-        var account = StorageOptionsCli.Account();
-        command.Options.Add(state);
-        command.Options.Add(account);
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"({session.Description})");
-            return await action(session.Services.GetRequiredService<PoisonQueues>(), parse, parse.InvocationConfiguration.Output, ct);
-        });
-        return command;
-    }
+    private static Command Storage(Command command, Func<PoisonQueues, ParseResult, TextWriter, CancellationToken, Task<int>> action) =>
+        command.WithStorage((session, parse, ct) => action(session.Services.GetRequiredService<PoisonQueues>(), parse, parse.InvocationConfiguration.Output, ct));
 }

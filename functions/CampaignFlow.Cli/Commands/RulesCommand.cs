@@ -271,19 +271,9 @@ public static class RulesCommand
         return (path, Path.GetRelativePath(Environment.CurrentDirectory, path));
     }
 
-    private static Command Storage(Command command)
-    {
-        command.Options.Add(StorageOptionsCli.State());
-        command.Options.Add(StorageOptionsCli.Account());
-        return command;
-    }
+    private static Command Storage(Command command) => command.WithStorageOptions();
 
-    private static async Task<StorageSession> OpenAsync(ParseResult parse, CancellationToken ct)
-    {
-        var session = await StorageSession.OpenAsync(parse.GetValue<string?>("--account"), parse.GetValue<string?>("--state"), ct);
-        await parse.InvocationConfiguration.Error.WriteLineAsync($"({session.Description})");
-        return session;
-    }
+    private static Task<StorageSession> OpenAsync(ParseResult parse, CancellationToken ct) => StorageOptionsCli.OpenAsync(parse, ct);
 
     private static int RefreshSeconds(StorageSession session) =>
         session.Services.GetRequiredService<IOptions<ClassificationOptions>>().Value.RefreshSeconds;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CampaignFlow.Cli.Local;
 using CampaignFlow.Delivery;
 using CampaignFlow.Operations;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,19 +39,10 @@ public static class SendingCommand
 
     private sealed record Invocation(ParseResult Parse, IServiceProvider Services);
 
-    private static Command Storage(Command command, Func<ISendingControl, Invocation, CancellationToken, Task> action)
-    {
-        var state = StorageOptionsCli.State();
-        var account = StorageOptionsCli.Account();
-        command.Options.Add(state);
-        command.Options.Add(account);
-        command.SetAction(async (parse, ct) =>
+    private static Command Storage(Command command, Func<ISendingControl, Invocation, CancellationToken, Task> action) =>
+        command.WithStorage(async (session, parse, ct) =>
         {
-            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"({session.Description})");
             await action(session.Services.GetRequiredService<ISendingControl>(), new Invocation(parse, session.Services), ct);
             return 0;
         });
-        return command;
-    }
 }

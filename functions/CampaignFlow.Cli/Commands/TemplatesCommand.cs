@@ -70,10 +70,15 @@ public static class TemplatesCommand
             return 0;
         });
 
+        var publish = Publish();
+
+        return new Command("templates", "The email templates staff edit (config/templates): check, preview, publish") { check, preview, publish };
+    }
+
+    private static Command Publish()
+    {
         var publishDir = DirOption();
-        var state = StorageOptionsCli.State();
-        var account = StorageOptionsCli.Account();
-        var publish = new Command("publish", "Validate the templates, then publish them: the app uses them within Templates__RefreshSeconds, no redeploy") { publishDir, state, account };
+        var publish = new Command("publish", "Validate the templates, then publish them: the app uses them within Templates__RefreshSeconds, no redeploy") { publishDir }.WithStorageOptions();
         publish.SetAction(async (parse, ct) =>
         {
             var (directory, shown) = Folder(parse.GetValue(publishDir));
@@ -89,14 +94,13 @@ public static class TemplatesCommand
                 await parse.InvocationConfiguration.Error.WriteLineAsync("nothing published");
                 return 1;
             }
-            await using var session = await StorageSession.OpenAsync(parse.GetValue(account), parse.GetValue(state), ct);
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"({session.Description})");
+            // Storage is opened only for templates that passed: a refused publish touches nothing.
+            await using var session = await StorageOptionsCli.OpenAsync(parse, ct);
             var count = await session.Services.GetRequiredService<BlobEmailTemplateStore>().PublishAsync(files, ct);
             var options = session.Services.GetRequiredService<IOptions<EmailTemplateOptions>>().Value;
             return Done(parse, $"published {count} templates from {shown} to {options.ContainerName}/{options.ActiveBlobName}; the app uses them within {options.RefreshSeconds} s");
         });
-
-        return new Command("templates", "The email templates staff edit (config/templates): check, preview, publish") { check, preview, publish };
+        return publish;
     }
 
     private static Option<string?> DirOption() => new("--dir") { Description = "The templates folder; default config/templates in the repository" };

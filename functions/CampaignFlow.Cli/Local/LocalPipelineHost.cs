@@ -54,8 +54,10 @@ public static class LocalPipelineHost
                 services.AddSingleton<ITypeLocator>(new ExplicitTypeLocator(typeof(LocalQueueFunctions)));
                 if (scheduled)
                 {
-                    services.AddHostedService<PollScheduler>();
-                    services.AddHostedService<DigestScheduler>();
+                    services.AddSingleton<PollJob>();
+                    services.AddSingleton<DigestJob>();
+                    services.AddHostedService<CronService<PollJob>>();
+                    services.AddHostedService<CronService<DigestJob>>();
                     services.AddHostedService<LocalHttpEndpoints>();
                 }
             })

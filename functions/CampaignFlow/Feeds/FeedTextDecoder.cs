@@ -16,47 +16,8 @@ internal static partial class FeedTextDecoder
     {
         var (bomEncoding, bomLength) = DetectBom(bytes);
         var family = bomEncoding ?? DetectWideFamily(bytes);
-        var declaredName = DeclaredEncoding(bytes, family);
-        var declared = declaredName is null ? null : Resolve(declaredName);
-        if (declaredName is not null && declared is null)
-        {
-            warnings.Add($"unknown encoding '{declaredName}' in the XML declaration; assumed UTF-8");
-        }
-        if (family is not null && declared is not null && !IsWide(declared))
-        {
-            // The bytes are plainly UTF-16/32; the declaration can only be wrong.
-            declared = null;
-        }
-        else if (family is not null && declared is not null && IsWide(declared))
-        {
-            declared = family;
-        }
-        else if (family is null && declared is not null && IsWide(declared))
-        {
-            // "<?xml ... encoding='utf-16'?>" in 8-bit bytes: a copied declaration, not the truth.
-            warnings.Add($"the XML declaration says {declaredName}, but the bytes are not UTF-16/32");
-            declared = null;
-        }
-
-        var (mediaType, charsetName) = ParseContentType(contentType);
-        Encoding? httpCharset = null;
-        if (charsetName is not null)
-        {
-            httpCharset = Resolve(charsetName);
-            if (httpCharset is null)
-            {
-                warnings.Add($"unknown charset '{charsetName}' in the Content-Type; ignored");
-            }
-        }
-        var xmlText = mediaType is not null && (mediaType == "text/xml" || mediaType.StartsWith("text/xml-", StringComparison.Ordinal)
-            || (mediaType.StartsWith("text/", StringComparison.Ordinal) && mediaType.EndsWith("+xml", StringComparison.Ordinal)));
-        var xmlApplication = mediaType is not null && mediaType.StartsWith("application/", StringComparison.Ordinal)
-            && (mediaType.EndsWith("/xml", StringComparison.Ordinal) || mediaType.EndsWith("+xml", StringComparison.Ordinal)
-                || mediaType.Contains("/xml-", StringComparison.Ordinal));
-        if (mediaType is not null && !xmlText && !xmlApplication)
-        {
-            warnings.Add($"served as {mediaType}, not an XML media type");
-        }
+        var declared = Declared(bytes, family, warnings);
+        var (httpCharset, xmlText, xmlApplication) = MediaType(contentType, warnings);
 
         Encoding primary;
         if (bomEncoding is not null)
@@ -78,6 +39,64 @@ internal static partial class FeedTextDecoder
             primary = family ?? declared ?? httpCharset ?? Strict("utf-8")!;
         }
 
+        return DecodeOrFallBack(bytes, bomLength, primary, declared, warnings);
+    }
+
+    /// <summary>The encoding the XML declaration names, unless the bytes plainly say otherwise.</summary>
+    private static Encoding? Declared(byte[] bytes, Encoding? family, List<string> warnings)
+    {
+        var declaredName = DeclaredEncoding(bytes, family);
+        var declared = declaredName is null ? null : Resolve(declaredName);
+        if (declaredName is not null && declared is null)
+        {
+            warnings.Add($"unknown encoding '{declaredName}' in the XML declaration; assumed UTF-8");
+        }
+        if (family is not null && declared is not null && !IsWide(declared))
+        {
+            // The bytes are plainly UTF-16/32; the declaration can only be wrong.
+            declared = null;
+        }
+        else if (family is not null && declared is not null && IsWide(declared))
+        {
+            declared = family;
+        }
+        else if (family is null && declared is not null && IsWide(declared))
+        {
+            // "<?xml ... encoding='utf-16'?>" in 8-bit bytes: a copied declaration, not the truth.
+            warnings.Add($"the XML declaration says {declaredName}, but the bytes are not UTF-16/32");
+            declared = null;
+        }
+        return declared;
+    }
+
+    /// <summary>The Content-Type's charset and whether its media type is XML as text or as an application type.</summary>
+    private static (Encoding? Charset, bool XmlText, bool XmlApplication) MediaType(string? contentType, List<string> warnings)
+    {
+        var (mediaType, charsetName) = ParseContentType(contentType);
+        Encoding? httpCharset = null;
+        if (charsetName is not null)
+        {
+            httpCharset = Resolve(charsetName);
+            if (httpCharset is null)
+            {
+                warnings.Add($"unknown charset '{charsetName}' in the Content-Type; ignored");
+            }
+        }
+        var xmlText = mediaType is not null && (mediaType == "text/xml" || mediaType.StartsWith("text/xml-", StringComparison.Ordinal)
+            || (mediaType.StartsWith("text/", StringComparison.Ordinal) && mediaType.EndsWith("+xml", StringComparison.Ordinal)));
+        var xmlApplication = mediaType is not null && mediaType.StartsWith("application/", StringComparison.Ordinal)
+            && (mediaType.EndsWith("/xml", StringComparison.Ordinal) || mediaType.EndsWith("+xml", StringComparison.Ordinal)
+                || mediaType.Contains("/xml-", StringComparison.Ordinal));
+        if (mediaType is not null && !xmlText && !xmlApplication)
+        {
+            warnings.Add($"served as {mediaType}, not an XML media type");
+        }
+        return (httpCharset, xmlText, xmlApplication);
+    }
+
+    /// <summary>Decodes with the primary encoding, else the declared one, UTF-8, windows-1252, finally Latin-1, saying which.</summary>
+    private static string DecodeOrFallBack(byte[] bytes, int bomLength, Encoding primary, Encoding? declared, List<string> warnings)
+    {
         var candidates = new List<Encoding> { primary };
         foreach (var fallback in new[] { declared, Strict("utf-8"), Strict("windows-1252") })
         {

@@ -200,13 +200,6 @@ internal static partial class FeedXmlRepairs
             builder.Append(text, copied, index - copied).Append(replacement);
             copied = index + length;
         }
-        static void Note(SortedSet<string> names, string name)
-        {
-            if (names.Count < 10)
-            {
-                names.Add(name);
-            }
-        }
         // ValueMatch allocates nothing: most matches (&amp; &lt; CDATA, comments) need no change.
         foreach (var m in EntityOrSkipped().EnumerateMatches(text))
         {
@@ -228,10 +221,7 @@ internal static partial class FeedXmlRepairs
             var name = match[1..^1];
             if (name[0] == '#')
             {
-                var number = name[1] is 'x' or 'X'
-                    ? int.TryParse(name[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : -1
-                    : int.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
-                if (!IsXmlChar(number))
+                if (!IsXmlChar(CharacterReference(name)))
                 {
                     invalidReferences++;
                     Replace(m.Index, m.Length, "");
@@ -253,12 +243,7 @@ internal static partial class FeedXmlRepairs
             if (decoded.Length > 0 && decoded[0] != '&')
             {
                 Note(html, key);
-                var reference = new StringBuilder();
-                foreach (var rune in decoded.EnumerateRunes())
-                {
-                    reference.Append("&#x").Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(';');
-                }
-                Replace(m.Index, m.Length, reference.ToString());
+                Replace(m.Index, m.Length, HexReferences(decoded));
                 continue;
             }
             Note(unknown, key);
@@ -268,17 +253,41 @@ internal static partial class FeedXmlRepairs
             }
             Replace(m.Index, 1, "&amp;");
         }
+        ReportEntityRepairs(warnings, html, unknown, dropped, bare, invalidReferences);
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static void Note(SortedSet<string> names, string name)
+    {
+        if (names.Count < 10)
+        {
+            names.Add(name);
+        }
+    }
+
+    /// <summary>The code point of "#38" or "#x26"; -1 when it is not a number.</summary>
+    private static int CharacterReference(ReadOnlySpan<char> name) => name[1] is 'x' or 'X'
+        ? int.TryParse(name[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var h) ? h : -1
+        : int.TryParse(name[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : -1;
+
+    /// <summary>Decoded text as hexadecimal character references, which XML knows without a DTD.</summary>
+    private static string HexReferences(string decoded)
+    {
+        var reference = new StringBuilder();
+        foreach (var rune in decoded.EnumerateRunes())
+        {
+            reference.Append("&#x").Append(rune.Value.ToString("X", CultureInfo.InvariantCulture)).Append(';');
+        }
+        return reference.ToString();
+    }
+
+    private static void ReportEntityRepairs(List<string> warnings, SortedSet<string> html, SortedSet<string> unknown, SortedSet<string> dropped, int bare, int invalidReferences)
+    {
         if (html.Count > 0) warnings.Add($"undeclared HTML entities were decoded: {Names(html)}");
         if (unknown.Count > 0) warnings.Add($"unknown entities were kept as text: {Names(unknown)}");
         if (dropped.Count > 0) warnings.Add($"references to DOCTYPE entities were dropped: {Names(dropped)}");
         if (bare > 0) warnings.Add($"{bare} unescaped '&' were escaped");
         if (invalidReferences > 0) warnings.Add($"{invalidReferences} character references to characters not allowed in XML were removed");
-        if (builder is null)
-        {
-            return text;
-        }
-        builder.Append(text, copied, text.Length - copied);
-        return builder.ToString();
     }
 
     private static bool IsXmlChar(int c) =>

@@ -57,17 +57,7 @@ internal static class TolerantXmlScanner
             else if (string.CompareOrdinal(text, i, "<![CDATA[", 0, 9) == 0)
             {
                 FlushText();
-                var close = text.IndexOf("]]>", i + 9, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    warnings.Add("a CDATA section is not closed");
-                }
-                var end = close < 0 ? text.Length : close;
-                if (stack.Count > 0)
-                {
-                    Current().Add(new XText(Clean(text[(i + 9)..end])));
-                }
-                i = close < 0 ? text.Length : close + 3;
+                i = ReadCData(text, i, stack.Count > 0 ? Current() : null, warnings);
             }
             else if (i + 1 < text.Length && text[i + 1] is '!' or '?')
             {
@@ -77,23 +67,7 @@ internal static class TolerantXmlScanner
             else if (i + 1 < text.Length && text[i + 1] == '/')
             {
                 FlushText();
-                var nameEnd = i + 2;
-                while (nameEnd < text.Length && FeedMarkup.IsNameChar(text[nameEnd]))
-                {
-                    nameEnd++;
-                }
-                var name = text[(i + 2)..nameEnd];
-                var close = text.IndexOf('>', nameEnd);
-                i = close < 0 ? text.Length : close + 1;
-                var open = stack.FindLastIndex(e => e.RawName == name);
-                if (open < 0)
-                {
-                    open = stack.FindLastIndex(e => string.Equals(e.RawName, name, StringComparison.OrdinalIgnoreCase));
-                }
-                if (open >= 0)
-                {
-                    stack.RemoveRange(open, stack.Count - open);
-                }
+                i = ReadEndTag(text, i, stack);
             }
             else if (i + 1 < text.Length && FeedMarkup.IsNameStart(text[i + 1]))
             {
@@ -115,6 +89,41 @@ internal static class TolerantXmlScanner
         return document;
     }
 
+    /// <summary>Adds the CDATA section at <paramref name="i"/> as text (an unclosed one runs to the end); returns where scanning goes on.</summary>
+    private static int ReadCData(string text, int i, XElement? parent, List<string> warnings)
+    {
+        var close = text.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            warnings.Add("a CDATA section is not closed");
+        }
+        var end = close < 0 ? text.Length : close;
+        parent?.Add(new XText(Clean(text[(i + 9)..end])));
+        return close < 0 ? text.Length : close + 3;
+    }
+
+    /// <summary>Closes the innermost open element of that name (exactly, else ignoring case) and all inside it; a stray end tag is ignored.</summary>
+    private static int ReadEndTag(string text, int i, List<(XElement Element, string RawName, Dictionary<string, string>? Scope)> stack)
+    {
+        var nameEnd = i + 2;
+        while (nameEnd < text.Length && FeedMarkup.IsNameChar(text[nameEnd]))
+        {
+            nameEnd++;
+        }
+        var name = text[(i + 2)..nameEnd];
+        var close = text.IndexOf('>', nameEnd);
+        var open = stack.FindLastIndex(e => e.RawName == name);
+        if (open < 0)
+        {
+            open = stack.FindLastIndex(e => string.Equals(e.RawName, name, StringComparison.OrdinalIgnoreCase));
+        }
+        if (open >= 0)
+        {
+            stack.RemoveRange(open, stack.Count - open);
+        }
+        return close < 0 ? text.Length : close + 1;
+    }
+
     private static int ReadStartTag(
         string text, int i, List<(XElement Element, string RawName, Dictionary<string, string>? Scope)> stack, XElement parent, List<string> warnings, out int attributeCount)
     {
@@ -125,8 +134,15 @@ internal static class TolerantXmlScanner
         }
         var rawName = text[(i + 1)..nameEnd];
         var attributes = new List<(string Name, string Value)>();
-        var p = nameEnd;
-        var selfClosing = false;
+        var p = ReadAttributes(text, nameEnd, attributes, out var selfClosing);
+        AddElement(rawName, attributes, selfClosing, stack, parent, warnings, out attributeCount);
+        return p;
+    }
+
+    /// <summary>Reads attributes up to the end of the tag (or the next '&lt;' when it is not closed); returns where the tag ends.</summary>
+    private static int ReadAttributes(string text, int p, List<(string Name, string Value)> attributes, out bool selfClosing)
+    {
+        selfClosing = false;
         while (p < text.Length)
         {
             var c = text[p];
@@ -182,7 +198,14 @@ internal static class TolerantXmlScanner
             }
             p++;
         }
+        return p;
+    }
 
+    /// <summary>Adds the element under <paramref name="parent"/>, its namespace scope from its xmlns attributes; opens it unless self-closing.</summary>
+    private static void AddElement(
+        string rawName, List<(string Name, string Value)> attributes, bool selfClosing,
+        List<(XElement Element, string RawName, Dictionary<string, string>? Scope)> stack, XElement parent, List<string> warnings, out int attributeCount)
+    {
         if (stack.Count >= FeedXmlLoader.MaxDepth)
         {
             throw new FeedParseException($"elements are nested deeper than {FeedXmlLoader.MaxDepth} levels");
@@ -218,7 +241,6 @@ internal static class TolerantXmlScanner
         {
             stack.Add((element, rawName, scope));
         }
-        return p;
     }
 
     private static XName Name(

@@ -166,7 +166,7 @@ public sealed class RulesCommandTests : IDisposable
         Assert.Contains("active:   hand-edit", invalid.Output);
         Assert.Contains("not a published version: written by other means than rules publish", invalid.Output);
         Assert.Contains("valid:    no: the app refuses it", invalid.Output);
-        Assert.Contains("config/rules/active.json:line 3: empty term", invalid.Output);
+        Assert.Contains("config/rules/active.json:line 3: term \"\": value should be at least 2 characters", invalid.Output);
         Assert.Contains("note:     config/rules.json is not read by the app", invalid.Output);
     }
 

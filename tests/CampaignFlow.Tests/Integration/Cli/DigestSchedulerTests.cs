@@ -27,12 +27,16 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
 
     private ServiceProvider Services(FakeTimeProvider clock, string? schedule) =>
         azurite.Services(
-            new Dictionary<string, string?> { ["Email:OutboxDirectory"] = _outbox.Path, [DigestScheduler.Setting] = schedule },
+            new Dictionary<string, string?> { ["Email:OutboxDirectory"] = _outbox.Path, [DigestJob.Setting] = schedule },
             s =>
             {
                 s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
                 s.AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
             });
+
+    /// <summary>The local host's digest timer: the one cron service running the digest job.</summary>
+    private static CronService<DigestJob> Scheduler(IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<CronService<DigestJob>>(services, ActivatorUtilities.CreateInstance<DigestJob>(services));
 
     /// <summary>An alerted story first seen now and one digest subscriber for its topic.</summary>
     private static async Task<Subscriber> SeedAsync(IServiceProvider services, TimeProvider clock)
@@ -78,7 +82,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 14, 30, TimeSpan.Zero));
         await using var services = Services(clock, "0 15 9 * * *");
         var reader = await SeedAsync(services, clock);
-        var scheduler = ActivatorUtilities.CreateInstance<DigestScheduler>(services);
+        var scheduler = Scheduler(services);
 
         await scheduler.StartAsync(CancellationToken.None);
         await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at 2026-03-02 09:15:00Z", StringComparison.Ordinal)));
@@ -114,13 +118,13 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
         var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "functions/CampaignFlow.Functions/local.settings.sample.json")));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
         await using var services = Services(clock, schedule: null);
-        var scheduler = ActivatorUtilities.CreateInstance<DigestScheduler>(services);
+        var scheduler = Scheduler(services);
 
         await scheduler.StartAsync(CancellationToken.None);
         await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at", StringComparison.Ordinal)));
         await scheduler.StopAsync(CancellationToken.None);
 
-        Assert.Equal(DigestScheduler.DefaultSchedule, sample.RootElement.GetProperty("Values").GetProperty("SendDigest__Schedule").GetString());
+        Assert.Equal(DigestJob.DefaultSchedule, sample.RootElement.GetProperty("Values").GetProperty("SendDigest__Schedule").GetString());
         Assert.Contains(_logs.Lines, l => l.Contains("Next digest at 2026-03-03 07:00:00Z", StringComparison.Ordinal));
     }
 
@@ -129,7 +133,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
     {
         await using var services = Services(new FakeTimeProvider(), "every morning");
 
-        var error = Assert.Throws<InvalidOperationException>(() => ActivatorUtilities.CreateInstance<DigestScheduler>(services));
+        var error = Assert.Throws<InvalidOperationException>(() => Scheduler(services));
 
         Assert.Contains("SendDigest__Schedule", error.Message);
     }
@@ -144,7 +148,8 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
             new LocalRunSettings(state.Path, Path.Combine(state.Path, "outbox"), [Path.Combine(RepositoryRoot.Find(), "samples/feeds/regjeringen-mfa-en.xml")], azurite.ConnectionString),
             scheduled);
 
-        Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<DigestScheduler>().Any());
+        Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<DigestJob>>().Any());
+        Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<PollJob>>().Any());
     }
 
     public void Dispose()

@@ -125,43 +125,102 @@ public sealed class RuleSetLoaderTests
         var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
 
         var error = Assert.Single(ex.Errors);
-        Assert.StartsWith($"rules.json:line {LineOf(json, "\"nb\": \"Rydding av land\"")}: unknown language \"nb\" in the labels of topic \"clearance\"; labels are in en, no, fr, es", error);
+        Assert.Equal($"rules.json:line {LineOf(json, "\"nb\": \"Rydding av land\"")}: unknown property \"nb\"; known: en, no, fr, es (at $.labels.topics.clearance.nb)", error);
     }
 
     [Fact]
-    public void RefusesLabelsForTopicsAndRegionsTheRuleSetDoesNotAssignWithTheirLines()
+    public void SchemaOffersLabelsInExactlyTheLanguagesSubscribersChoose()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root!, "config", "rules.schema.json")))!;
+
+        var languages = schema["$defs"]!["labelSet"]!["properties"]!.AsObject().Select(p => p.Key);
+
+        Assert.Equal(CampaignFlow.Subscribers.Languages.Supported, languages);
+    }
+
+    [Fact]
+    public void RefusesLabelsForUnknownTopicsAndRegionsWithTheirLines()
     {
         var json = DefaultWith(o =>
         {
-            o["topics"]!.AsObject().Remove("financing");
             o["labels"]!["topics"]!["clearence"] = new JsonObject { ["en"] = "Clearance" };
             o["labels"]!["regions"]!["scandinavia"] = new JsonObject { ["no"] = "Skandinavia" };
         });
 
         var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
 
-        Assert.Equal(3, ex.Errors.Count);
-        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"financing\": {")}: label for topic \"financing\", which this rule set never assigns", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"clearence\"")}: label for unknown topic \"clearence\"; known: diplomatic-conference,", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"scandinavia\"")}: label for unknown region \"scandinavia\"; known: africa,", StringComparison.Ordinal));
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"clearence\"")}: unknown topic \"clearence\"; known: diplomatic-conference,", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"scandinavia\"")}: unknown region \"scandinavia\"; known: africa,", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void RefusesEmptyOverlongAndMultiLineLabels()
+    public void RefusesALabelForATopicTheRuleSetDoesNotAssignWithItsLine()
+    {
+        var json = DefaultWith(o => o["topics"]!.AsObject().Remove("financing"));
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"rules.json:line {LineOf(json, "\"financing\": {")}: label for topic \"financing\", which this rule set never assigns", error);
+    }
+
+    [Fact]
+    public void RefusesEmptyOverlongAndMultiLineLabelsFromTheSchemaWithTheirLines()
     {
         var json = DefaultWith(o =>
         {
             o["labels"]!["topics"]!["clearance"]!["no"] = "  ";
             o["labels"]!["topics"]!["clearance"]!["en"] = "Clearance\nof land";
-            o["labels"]!["regions"]!["asia"]!["fr"] = new string('A', RuleSetLoader.MaxLabelLength + 1);
+            o["labels"]!["regions"]!["asia"]!["fr"] = new string('A', 81);
         });
 
         var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
 
         Assert.Equal(3, ex.Errors.Count);
-        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"no\": \"  \"")}: the no label of topic \"clearance\" is empty", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Contains("the en label of topic \"clearance\" contains a line break", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Contains($"the fr label of region \"asia\" is longer than {RuleSetLoader.MaxLabelLength} characters", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"no\": \"  \"")}: label \"  \": the string value is not a match", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.StartsWith($"rules.json:line {LineOf(json, "\"en\": \"Clearance\\nof land\"")}: label \"Clearance\\nof land\"", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains($"label \"{new string('A', 81)}\": value should be at most 80 characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportsAStructuralErrorFromTheSchemaWithItsLineAndTheKnownProperties()
+    {
+        var json = DefaultWith(o => o["scoring"]!.AsObject()["treshold"] = 0.4);
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"rules.json:line {LineOf(json, "\"treshold\"")}: unknown property \"treshold\"; known: scale, threshold, ", error);
+        Assert.EndsWith("(at $.scoring.treshold)", error);
+    }
+
+    [Fact]
+    public void ReportsATermWithRegexSyntaxWithItsLineAndWhatATermMayBe()
+    {
+        var json = DefaultWith(o => o["anchors"]!.AsArray()[1]!["terms"]!.AsArray().Add("cluster (munitions)"));
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"rules.json:line {LineOf(json, "\"cluster (munitions)\"")}: term \"cluster (munitions)\": ", error);
+        Assert.Contains("no regex syntax", error);
+    }
+
+    [Fact]
+    public void RefusesAZeroWeightAndANonPositiveAnchorWeightFromTheSchema()
+    {
+        var json = DefaultWith(o =>
+        {
+            o["contexts"]!.AsArray()[0]!["weight"] = 0;
+            o["anchors"]!.AsArray()[0]!["weight"] = -1;
+        });
+
+        var ex = Assert.Throws<RuleSetValidationException>(() => RuleSetLoader.Parse(json, "rules.json"));
+
+        Assert.Equal(2, ex.Errors.Count);
+        Assert.Contains(ex.Errors, e => e.Contains("weight 0 is not allowed here (Not zero", StringComparison.Ordinal) && e.EndsWith("(at $.contexts[0].weight)", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("weight -1: ", StringComparison.Ordinal) && e.EndsWith("(at $.anchors[0].weight)", StringComparison.Ordinal));
     }
 
     [Fact]
