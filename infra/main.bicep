@@ -182,6 +182,9 @@ param keyVaultPurgeProtection bool = true
 @description('Optional. Daily Log Analytics ingestion cap in GB (-1: none).')
 param logDailyQuotaGb int = 1
 
+@description('Optional. Application (client) ID of the Entra ID app registration with the `Staff` app role (created once, docs/operations.md). Empty: no staff sign-in is configured and the console at /staff answers 401 to everyone.')
+param staffAuthClientId string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -210,6 +213,7 @@ var tableNames = [
   'deliveries'
   'ratelimits' // sign-up counts per hashed IP / address and window, shared by every instance
   'providerevents' // SendGrid event ids already counted (3 days), so a replayed webhook batch counts once
+  'staff' // the staff console's record of staff actions (who, when, what) and local one-time sign-in codes
 ]
 var containerNames = [
   'config' // rule sets (rules/active.json, rules/history/; `campaignflow rules publish`) and published email templates, hot-reloaded
@@ -359,6 +363,19 @@ module alerts 'app/alerts.bicep' = {
     sendGridFailureRatePercent: sendGridFailureRatePercent
     pollHeartbeatWindow: pollHeartbeatWindow
   }
+}
+
+// The staff console's sign-in: App Service authentication with Entra ID, once an app registration exists.
+module staffAuth 'app/staffauth.bicep' = if (!empty(staffAuthClientId)) {
+  name: 'staffAuth'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    clientId: staffAuthClientId
+  }
+  dependsOn: [
+    api
+  ]
 }
 
 module workbook 'app/workbook.bicep' = {

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using CampaignFlow.Web.Http;
 using CampaignFlow.Web.Staff;
 using CampaignFlow.Web.Staff.Stories;
+using CampaignFlow.Web.Staff.Subscribers;
 using CampaignFlow.Web.Subscriptions;
 using CampaignFlow.Web.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<RecentStories>();
         services.AddSingleton<StoryTrails>();
         services.AddSingleton<IStaffModule, StoriesModule>();
+        services.AddSingleton<EmailPreviews>();
+        services.AddSingleton<SubscriberDirectory>();
+        services.AddSingleton<IStaffModule, SubscribersModule>();
         return services;
     }
 

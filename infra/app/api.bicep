@@ -208,6 +208,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Sending__Paused: sendingPaused ? 'true' : 'false'
     // The active classifier rule set lives in the config container (hot reload, history, rollback).
     Classification__UseBlobStorage: 'true'
+    // The staff console signs people in with App Service authentication (staffauth.bicep), whose Entra ID client
+    // secret is this Key Vault reference (unresolved until the secret is set, which leaves sign-in unusable, not open).
+    Staff__SignIn: 'EasyAuth'
+    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=StaffAuthClientSecret)'
     ...feedSettings
   }
 }

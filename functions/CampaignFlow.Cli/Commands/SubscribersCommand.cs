@@ -8,12 +8,14 @@ namespace CampaignFlow.Cli.Commands;
 /// <summary><c>campaignflow subscribers import|add|list|remove|revoke-links|export|forget|stats</c> against the local state or a storage account.</summary>
 public static class SubscribersCommand
 {
+    /// <summary>Shared by every subcommand (recursive), like the runbook commands' <c>--account</c>.</summary>
+    private static readonly Option<string?> Account = LocalCommand.AccountOption();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Command Create()
     {
         var state = LocalCommand.StateOption();
-        var command = new Command("subscribers", "Manage the subscriber list (local state, or --account NAME)") { state, LocalCommand.AccountOption() };
+        var command = new Command("subscribers", "Manage the subscriber list (local state, or an Azure storage account with --account)") { state, Account };
         command.Subcommands.Add(Import(state));
         command.Subcommands.Add(Add(state));
         command.Subcommands.Add(List(state));
@@ -49,7 +51,7 @@ public static class SubscribersCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "CSV with a header: email,name,language,topics,regions,cadence,consent (email and consent required)" };
         var import = new Command("import", "Import subscribers from CSV; bad rows are reported by line, good rows kept") { file };
-        import.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, async sp =>
+        import.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, Account, async sp =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
@@ -78,7 +80,7 @@ public static class SubscribersCommand
         var regions = new Option<string[]>("--region") { Description = "Repeatable; none means all", Arity = ArgumentArity.ZeroOrMore };
         var daily = new Option<bool>("--daily") { Description = "Daily digest instead of instant alerts" };
         var add = new Command("add", "Add an active subscriber with a record of consent") { address, consent, name, language, topics, regions, daily };
-        add.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, async sp =>
+        add.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, Account, async sp =>
         {
             var subscriber = await sp.GetRequiredService<SubscriberAdmin>().AddAsync(
                 parse.GetValue(address)!, parse.GetValue(consent)!, parse.GetValue(name), parse.GetValue(language),
@@ -92,7 +94,7 @@ public static class SubscribersCommand
     private static Command List(Option<string?> state)
     {
         var list = new Command("list", "List every subscriber");
-        list.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, async sp =>
+        list.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, Account, async sp =>
         {
             var rows = new List<IReadOnlyList<string>>();
             await foreach (var s in sp.GetRequiredService<ISubscriberStore>().ListAllAsync(ct))
@@ -108,7 +110,7 @@ public static class SubscribersCommand
     private static Command Stats(Option<string?> state)
     {
         var stats = new Command("stats", "Counts by status, cadence and language");
-        stats.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, async sp =>
+        stats.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, Account, async sp =>
         {
             var s = await sp.GetRequiredService<SubscriberAdmin>().StatsAsync(ct);
             var rows = new List<IReadOnlyList<string>> { new[] { "total", "", s.Total.ToString() } };
@@ -126,7 +128,7 @@ public static class SubscribersCommand
     {
         var address = new Argument<string>("ADDRESS");
         var command = new Command(name, description) { address };
-        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, sp => work(sp, parse.GetValue(address)!, Console.Out), ct));
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, state, Account, sp => work(sp, parse.GetValue(address)!, Console.Out), ct));
         return command;
     }
 }

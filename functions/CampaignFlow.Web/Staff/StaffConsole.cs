@@ -104,10 +104,21 @@ public sealed class StaffConsole
         return Refuse(StatusCodes.Status401Unauthorized, "Sign-in required", how);
     }
 
-    /// <summary>A browser's POST names its origin: it must be this host (a missing header is left to the token and SameSite).</summary>
-    private static bool SameOrigin(HttpRequest request) =>
-        request.Headers.Origin.FirstOrDefault() is not { } origin
-        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// A browser says where a POST comes from: <c>Sec-Fetch-Site</c> must be same-origin; without it, an <c>Origin</c> must be
+    /// this host. Our pages send no referrer, so a browser sends <c>Origin: null</c> on their forms: that, like a missing
+    /// header, is left to the anti-forgery token and the SameSite cookie.
+    /// </summary>
+    private static bool SameOrigin(HttpRequest request)
+    {
+        if (request.Headers["Sec-Fetch-Site"].FirstOrDefault() is { } site)
+        {
+            return site == "same-origin";
+        }
+        var origin = request.Headers.Origin.FirstOrDefault();
+        return origin is null or "null"
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static StaffResult Refuse(int status, string title, string message, StaffContext? context = null) =>
         StaffResult.Page<StaffMessagePage>(new { Title = title, Message = message, Context = context }, status);

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Http;
 namespace CampaignFlow.Web.Staff.Stories;
 
 /// <summary>The console's story side: recent stories (the landing page), each story's trail, and the review decisions.</summary>
-public sealed class StoriesModule(RecentStories recent, StoryTrails trails, StaffStoryDecisions decisions) : IStaffModule
+public sealed class StoriesModule(RecentStories recent, StoryTrails trails, StaffStoryDecisions decisions, EmailPreviews previews) : IStaffModule
 {
     public IEnumerable<StaffNavItem> Navigation => [new("Recent stories", "", 0)];
 
     public void Map(StaffRouteTable routes) => routes
         .Get("", ListAsync)
         .Get("stories/{id}", TrailAsync)
+        .Get("stories/{id}/email", EmailPageAsync)
+        .Get("stories/{id}/email/html", EmailHtmlAsync)
         .Post("stories/{id}/approve", (r, ct) => DecideAsync(r, approved: true, ct))
         .Post("stories/{id}/send", (r, ct) => DecideAsync(r, approved: true, ct))
         .Post("stories/{id}/reject", (r, ct) => DecideAsync(r, approved: false, ct));
@@ -31,6 +33,27 @@ public sealed class StoriesModule(RecentStories recent, StoryTrails trails, Staf
         }
         return StaffResult.Page<StoryTrailPage>(new { Context = request.Context, Trail = trail, Notice = Notice(request.Query("done")) });
     }
+
+    private async Task<IResult> EmailPageAsync(StaffRequest request, CancellationToken cancellationToken)
+    {
+        if (await previews.RenderAsync(request.Value("id"), request.Query("lang"), cancellationToken) is not { } preview)
+        {
+            return StaffResult.Page<StaffMessagePage>(new { Title = "No email to preview", Message = "No classified story has this id.", Context = request.Context }, StatusCodes.Status404NotFound);
+        }
+        return StaffResult.Page<EmailPreviewPage>(new { Context = request.Context, Entry = preview.Entry, Email = preview.Email, Language = Language(request) });
+    }
+
+    /// <summary>The email's own HTML document, shown in the preview page's frame under <see cref="StaffResult.EmailPolicy"/>.</summary>
+    private async Task<IResult> EmailHtmlAsync(StaffRequest request, CancellationToken cancellationToken)
+    {
+        if (await previews.RenderAsync(request.Value("id"), request.Query("lang"), cancellationToken) is not { } preview)
+        {
+            return new StaffResult(Results.NotFound());
+        }
+        return new StaffResult(Results.Content(preview.Email.Html, "text/html; charset=utf-8"), StaffResult.EmailPolicy, framedByConsole: true);
+    }
+
+    private static string Language(StaffRequest request) => CampaignFlow.Subscribers.Languages.Normalize(request.Query("lang"));
 
     private async Task<IResult> DecideAsync(StaffRequest request, bool approved, CancellationToken cancellationToken)
     {

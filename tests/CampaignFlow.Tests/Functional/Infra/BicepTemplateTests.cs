@@ -49,11 +49,13 @@ public sealed class BicepTemplateTests
         "Feeds__Sources__1__Language",
         "Feeds__Sources__1__Name",
         "Feeds__Sources__1__Url",
+        "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET",
         "PollNewsFeed__Schedule",
         "SendDigest__Schedule",
         "SendGrid__ApiKey",
         "SendGrid__WebhookVerificationKey",
         "Sending__Paused",
+        "Staff__SignIn",
         "Storage__BlobServiceUri",
         "Storage__ClientId",
         "Storage__QueueServiceUri",
@@ -107,7 +109,7 @@ public sealed class BicepTemplateTests
 
         Assert.Equal(["stories", "alerts", "deliveries", "digests"], Values("queueNames"));
         Assert.Equal(CampaignFlow.Pipeline.QueueNames.All, Values("queueNames")); // what StorageProvisioner creates locally, and each has a trigger
-        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries", "ratelimits", "providerevents"], Values("tableNames"));
+        Assert.Equal(["feedstate", "stories", "subscribers", "deliveries", "ratelimits", "providerevents", "staff"], Values("tableNames"));
         Assert.Equal(TableNames.All.Order(), Values("tableNames").Order()); // what StorageProvisioner creates locally
         Assert.Contains("config", Values("containerNames"));
     }
@@ -142,6 +144,7 @@ public sealed class BicepTemplateTests
     [Theory]
     [InlineData("SendGrid__ApiKey", "SendGridApiKey")]
     [InlineData("Tokens__SigningKey", "TokenSigningKey")]
+    [InlineData("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET", "StaffAuthClientSecret")]
     public void SecretSettingIsAKeyVaultReference(string setting, string secretName)
     {
         var value = BicepTemplate.AppSettings()[setting];

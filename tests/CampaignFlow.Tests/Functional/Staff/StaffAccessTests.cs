@@ -82,10 +82,13 @@ public sealed class StaffAccessTests(AzuriteFixture azurite) : IClassFixture<Azu
         var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/staff/stories/{id}/approve") { Content = Form(("csrf", token)) };
         crossSite.Headers.Add("Origin", "https://evil.example");
         var fromElsewhere = await staff.SendAsync(crossSite);
+        var crossSiteFetch = new HttpRequestMessage(HttpMethod.Post, $"/staff/stories/{id}/approve") { Content = Form(("csrf", token)) };
+        crossSiteFetch.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var fetchedFromElsewhere = await staff.SendAsync(crossSiteFetch);
         var undecided = (await site.Services.GetRequiredService<IStoryArchive>().GetAsync(id))!.Decision;
         var right = await staff.PostAsync($"/staff/stories/{id}/approve", Form(("csrf", token)));
 
-        Assert.All([none, foreign, json, fromElsewhere], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.All([none, foreign, json, fromElsewhere, fetchedFromElsewhere], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
         Assert.Null(undecided);
         Assert.Equal(HttpStatusCode.SeeOther, right.StatusCode);
         Assert.True((await site.Services.GetRequiredService<IStoryArchive>().GetAsync(id))!.Decision!.Approved);

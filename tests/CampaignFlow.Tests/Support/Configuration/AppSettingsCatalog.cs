@@ -20,6 +20,8 @@ public static partial class AppSettingsCatalog
         "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__queueServiceUri",
         "AzureWebJobsStorage__tableServiceUri",
+        // App Service authentication (the staff console's Entra ID sign-in) reads its client secret from this setting.
+        "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET",
     ];
 
     /// <summary>Every setting an options class of the app binds (domain, Azure adapters, web): <c>SectionName__Property</c>, lists of objects as <c>__N__Property</c>.</summary>
