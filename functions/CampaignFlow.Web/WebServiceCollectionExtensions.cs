@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CampaignFlow.Web.Http;
 using CampaignFlow.Web.Staff;
+using CampaignFlow.Web.Staff.Rules;
 using CampaignFlow.Web.Staff.Stories;
 using CampaignFlow.Web.Subscriptions;
 using CampaignFlow.Web.Webhooks;
@@ -38,6 +39,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<RecentStories>();
         services.AddSingleton<StoryTrails>();
         services.AddSingleton<IStaffModule, StoriesModule>();
+        services.AddSingleton<RuleEditing>();
+        services.AddSingleton<IStaffModule, RulesModule>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using CampaignFlow.Web.Http;
 using CampaignFlow.Web.Pages.Staff;
+using RulesAssets = CampaignFlow.Web.Pages.Staff.Rules.RulesAssets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ namespace CampaignFlow.Web.Staff;
 public sealed class StaffResult(IResult inner) : IResult
 {
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src {StaffStyle.CspSource}; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src {StaffStyle.CspSource} {RulesAssets.StyleSource}; script-src {RulesAssets.ScriptSource}; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     public IResult Inner => inner;
 
