@@ -36,9 +36,11 @@ public static class RulesAssets
         + "var p=document.createElement('p');p.className='error';p.setAttribute('data-live-error','');p.textContent=li.getAttribute('data-message');"
         + "f.insertAdjacentElement('afterend',p);if(!f.hasAttribute('aria-invalid')){f.setAttribute('aria-invalid','true');f.setAttribute('data-live-invalid','');}}"
         + "function update(){var n=++seq;var data=new FormData(form);data.delete('add');live.setAttribute('aria-busy','true');"
-        + "fetch(form.getAttribute('data-live'),{method:'POST',body:data,credentials:'same-origin'}).then(function(r){return r.text();})"
+        + "fetch(form.getAttribute('data-live'),{method:'POST',body:new URLSearchParams(data),credentials:'same-origin'})"
+        + ".then(function(r){if(!r.ok&&r.status!==422){throw new Error('the server answered '+r.status);}return r.text();})"
         + ".then(function(html){if(n!==seq)return;live.innerHTML=html;live.removeAttribute('aria-busy');clear();"
-        + "live.querySelectorAll('li[data-field]').forEach(mark);});}"
+        + "live.querySelectorAll('li[data-field]').forEach(mark);}).catch(function(e){if(n!==seq)return;live.removeAttribute('aria-busy');"
+        + "var p=document.createElement('p');p.className='error';p.textContent='The preview could not be updated ('+e.message+'); use the Preview button.';live.prepend(p);});}"
         + "function later(ms){clearTimeout(timer);timer=setTimeout(update,ms);}"
         + "form.addEventListener('input',function(){later(500);});form.addEventListener('change',function(){later(150);});})();";
 
