@@ -83,6 +83,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton(sp => new BlobRuleSetStore(RulesContainer(sp), sp.GetRequiredService<IOptions<ClassificationOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRuleSetRepository>(sp => sp.GetRequiredService<BlobRuleSetStore>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreviewStorySource, TableRecentStories>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreviewStorySource, StaffDecisionPreviewSource>());
         if (configuration.GetSection(ClassificationOptions.SectionName).Get<ClassificationOptions>()?.UseBlobStorage == true)
         {
             services.Replace(ServiceDescriptor.Singleton<IRuleSetProvider>(sp => new BlobRuleSetProvider(

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CampaignFlow.Web.Http;
 using CampaignFlow.Web.Staff;
+using CampaignFlow.Web.Staff.Rules;
 using CampaignFlow.Web.Staff.Stories;
 using CampaignFlow.Web.Staff.Subscribers;
 using CampaignFlow.Web.Subscriptions;
@@ -43,6 +44,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<EmailPreviews>();
         services.AddSingleton<SubscriberDirectory>();
         services.AddSingleton<IStaffModule, SubscribersModule>();
+        services.AddSingleton<RuleEditing>();
+        services.AddSingleton<IStaffModule, RulesModule>();
         return services;
     }
 

@@ -47,7 +47,8 @@ public sealed class StaffConsole
         IFormCollection? form = null;
         if (HttpMethods.IsPost(request.Method))
         {
-            form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+            // Why: the rules editor's form has over a thousand fields (every term group of every topic); the default limit is 1,024.
+            form = request.HasFormContentType ? await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 8192 }, cancellationToken) : null;
             var token = form?[StaffSignIn.CsrfField].FirstOrDefault() ?? request.Headers[StaffSignIn.CsrfHeader].FirstOrDefault();
             if (!_signIn.CheckCsrf(staff, token) || !SameOrigin(request))
             {

@@ -1,5 +1,6 @@
 using CampaignFlow.Web.Http;
 using CampaignFlow.Web.Pages.Staff;
+using RulesAssets = CampaignFlow.Web.Pages.Staff.Rules.RulesAssets;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ namespace CampaignFlow.Web.Staff;
 public sealed class StaffResult(IResult inner, string? contentSecurityPolicy = null, bool framedByConsole = false) : IResult
 {
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src {StaffStyle.CspSource}; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src {StaffStyle.CspSource} {RulesAssets.StyleSource}; script-src {RulesAssets.ScriptSource}; connect-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>
     /// An email as a subscriber's mail client shows it, in the console's frame: its inline styles and https images, no

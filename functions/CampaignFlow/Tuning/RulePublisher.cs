@@ -11,6 +11,7 @@ namespace CampaignFlow.Tuning;
 public sealed class RulePublisher(IRuleSetRepository repository, RulePreviewService preview)
 {
     public const int MaxCommentLength = 500;
+    private static readonly Lazy<string> BuiltInVersion = new(() => RuleSetLoader.Parse(RuleSetLoader.ReadDefaultJson(), "built-in").Version);
     // Why: a published version never changes, so its scores hold as long as the stories do; a new story set starts afresh.
     private (PreviewBaseline? Stories, ConcurrentDictionary<string, RuleScores?> ByVersion) scores = (null, new(StringComparer.Ordinal));
 
@@ -21,8 +22,7 @@ public sealed class RulePublisher(IRuleSetRepository repository, RulePreviewServ
         {
             return new RuleEditorStart(active.Json, active.Version ?? "", active.ETag, BuiltIn: false);
         }
-        var json = RuleSetLoader.ReadDefaultJson();
-        return new RuleEditorStart(json, RuleSetLoader.Parse(json, "built-in").Version, null, BuiltIn: true);
+        return new RuleEditorStart(RuleSetLoader.ReadDefaultJson(), BuiltInVersion.Value, null, BuiltIn: true);
     }
 
     public async Task<RuleSetChangeOutcome> PublishAsync(string json, string by, string? comment, string? expectedETag, CancellationToken cancellationToken = default)
@@ -43,6 +43,12 @@ public sealed class RulePublisher(IRuleSetRepository repository, RulePreviewServ
             return RuleSetChangeOutcome.Refused(new RuleSetProblem($"these rules are the active version {active.Version}: nothing to publish", null, "$"));
         }
         var taken = (await repository.ListAsync(cancellationToken).ConfigureAwait(false)).Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
+        // Why: an edit of the active or the built-in set is new rules; it must not go out under their name.
+        taken.Add(BuiltInVersion.Value);
+        if (active?.Version is { } activeVersion)
+        {
+            taken.Add(activeVersion);
+        }
         var version = RuleSetVersions.Free(rules.Version, taken);
         var stored = version == rules.Version ? json : RuleSetJson.Write(rules with { Version = version });
         try
