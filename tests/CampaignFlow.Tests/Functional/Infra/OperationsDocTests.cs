@@ -25,7 +25,7 @@ public sealed class OperationsDocTests
         var docs = Docs();
 
         Assert.Equal("anonymous", ((string?)trigger["authLevel"])?.ToLowerInvariant());
-        Assert.Contains($"/api/{trigger["route"]}", docs);
+        Assert.Contains($"/{trigger["route"]}", docs);
         Assert.DoesNotContain("function keys list", docs);
         Assert.DoesNotContain("<events function>", docs);
     }
