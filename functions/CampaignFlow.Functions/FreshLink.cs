@@ -8,6 +8,6 @@ namespace CampaignFlow.Functions;
 public sealed class FreshLink(SubscriptionHttp handlers)
 {
     [Function(nameof(FreshLink))]
-    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "link")] HttpRequest request, CancellationToken cancellationToken) =>
+    public Task<IResult> RunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = "api/link")] HttpRequest request, CancellationToken cancellationToken) =>
         HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ? handlers.FreshLinkFormAsync(request) : handlers.FreshLinkAsync(request, cancellationToken);
 }

@@ -87,9 +87,12 @@ public sealed partial class Azurite : IAsyncDisposable
         }
         if (ports.Count < 3)
         {
+            var exited = process.HasExited;
             process.Kill(entireProcessTree: true);
-            var error = process.HasExited ? await stderr : "";
-            throw new InvalidOperationException($"Azurite did not start: {error.Trim()}");
+            var error = exited ? (await stderr).Trim() : "";
+            throw new InvalidOperationException(exited
+                ? $"Azurite did not start: {error}"
+                : $"Azurite did not start listening within 60 s (is the machine overloaded?); it has {ports.Count} of its 3 ports open");
         }
         // Keep draining its output so a full pipe never blocks it.
         _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });

@@ -1,5 +1,6 @@
 using CampaignFlow.Pipeline;
 using CampaignFlow.Stories;
+using CampaignFlow.Subscribers;
 using CampaignFlow.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,9 +58,21 @@ public sealed class StoryIngestor(
         var id = StoryKey.For(item);
         var title = item.Title ?? "";
         var summary = item.Summary ?? "";
+        Story? sameGuidOtherLanguage = null;
         if (await ledger.GetAsync(id, cancellationToken) is { } known)
         {
-            return await RecordEditAsync(known, title, summary, cancellationToken);
+            if (SameLanguage(known.Language, source.Language))
+            {
+                return await RecordEditAsync(known, title, summary, cancellationToken);
+            }
+            // Another language's feed uses the same guid (an id-only URL): this item is that story's version in this
+            // language, kept under a key of its own so neither text overwrites the other.
+            sameGuidOtherLanguage = known;
+            id = StoryKey.ForLanguage(id, source.Language);
+            if (await ledger.GetAsync(id, cancellationToken) is { } knownVersion)
+            {
+                return await RecordEditAsync(knownVersion, title, summary, cancellationToken);
+            }
         }
 
         var published = item.Published ?? item.Updated;
@@ -78,7 +91,12 @@ public sealed class StoryIngestor(
             ReleaseKey = ReleaseKey.For(item.Link, source.ReleaseKeyPattern ?? options.CurrentValue.ReleaseKeyPattern),
         };
         ReleaseClaim? holder = null;
-        if (story.ReleaseKey is { } release)
+        if (sameGuidOtherLanguage is { } original)
+        {
+            holder = new ReleaseClaim(original.ReleaseOf ?? original.Id, original.Language);
+            story = story with { ReleaseOf = holder.StoryId, Status = old ? StoryStatus.Skipped : StoryStatus.LanguageVersion };
+        }
+        else if (story.ReleaseKey is { } release)
         {
             var claim = await ledger.ClaimReleaseAsync(release, id, source.Language, cancellationToken);
             if (claim.StoryId != id)
@@ -190,6 +208,9 @@ public sealed class StoryIngestor(
         });
         return Outcome.Updated;
     }
+
+    private static bool SameLanguage(string? a, string? b) =>
+        string.Equals(Languages.Normalize(a), Languages.Normalize(b), StringComparison.Ordinal);
 
     private enum Outcome { Known, New, Updated, Seen, LanguageVersion }
 }

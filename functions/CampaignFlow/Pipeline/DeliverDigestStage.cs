@@ -22,7 +22,8 @@ public sealed class DeliverDigestStage(IStoryLedger stories, DigestComposer comp
             var items = new List<ClassifiedStory>(message.Stories.Count);
             foreach (var id in message.Stories)
             {
-                items.Add(await stories.GetClassifiedAsync(id, ct) ?? throw new InvalidMessageException($"story {id} of {message.Digest} has no verdict in the ledger"));
+                var original = await stories.GetClassifiedAsync(id, ct) ?? throw new InvalidMessageException($"story {id} of {message.Digest} has no verdict in the ledger");
+                items.Add(await stories.InLanguageAsync(original, message.Language, ct));
             }
             return (recipients, attemptId, c) => composer.ComposeAsync(message.Digest, message.Batch, attemptId, items, message.Language, recipients, day, c);
         }, cancellationToken);

@@ -16,6 +16,9 @@ public static class StoryKey
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
+    /// <summary>The key of an item's version in <paramref name="language"/> when another language's item has the same identity.</summary>
+    public static string ForLanguage(string key, string? language) => key + "-" + (language ?? "und").ToLowerInvariant();
+
     /// <summary>Scheme and host lower-cased, fragment and trailing slash dropped.</summary>
     private static string Canonical(string link) =>
         Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri)

@@ -147,6 +147,43 @@ public sealed class StoryIdentityTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(english.ReleaseKey, norwegian.ReleaseKey);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ItemsOfTwoLanguagesSharingOneGuidStayTwoVersionsOfOneStoryWhicheverComesFirst(bool englishFirst)
+    {
+        // An id-only URL as the guid (and link) of both language versions, both feeds polled in one cycle.
+        var shared = $"https://www.regjeringen.no/id{_ids}9/";
+        Write("en", "en", Item("9", "Norway welcomes the 100th state party to the Convention on Cluster Munitions") with { LinkOverride = shared });
+        Write("no", "no", Item("9", "Norge ønsker den 100. statsparten til konvensjonen om klaseammunisjon velkommen", language: "no") with { LinkOverride = shared });
+        var feeds = englishFirst ? new[] { ("en", "en"), ("no", "no") } : new[] { ("no", "no"), ("en", "en") };
+        using var services = Services(feeds);
+
+        var results = await services.GetRequiredService<IFeedPoller>().PollAllAsync();
+        var enqueued = await DrainAsync();
+        await services.GetRequiredService<IFeedPoller>().PollAllAsync();
+
+        Assert.Equal(1, results[0].NewStories);
+        Assert.Equal(0, results[1].NewStories);
+        Assert.Equal(0, results[1].Updated);
+        Assert.Equal(1, results[1].LanguageVersions);
+        var ledger = services.GetRequiredService<IStoryLedger>();
+        var original = (await ledger.GetAsync(Assert.Single(enqueued).StoryId))!;
+        var (first, second) = englishFirst ? ("en", "no") : ("no", "en");
+        Assert.Equal(first, original.Language);
+        var version = (await ledger.GetAsync(original.LanguageVersions[second]))!;
+        Assert.Equal(second, version.Language);
+        Assert.Equal(original.Id, version.ReleaseOf);
+        Assert.Equal(StoryStatus.LanguageVersion, version.Status);
+        // Neither text overwrote the other, on the first poll or the next.
+        var english = englishFirst ? original : version;
+        var norwegian = englishFirst ? version : original;
+        Assert.StartsWith("Norway welcomes", english.Title);
+        Assert.StartsWith("Norge ønsker", norwegian.Title);
+        Assert.Equal(0, english.Updates);
+        Assert.Equal(0, norwegian.Updates);
+    }
+
     [Fact]
     public async Task AnEmptyReleaseKeyPatternTurnsLanguageLinkingOff()
     {

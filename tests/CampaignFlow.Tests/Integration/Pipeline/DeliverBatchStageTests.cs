@@ -3,6 +3,7 @@ using System.Text.Json;
 using CampaignFlow.Cli.SendGridLoopback;
 using CampaignFlow.Delivery;
 using CampaignFlow.Pipeline;
+using CampaignFlow.Stories;
 using CampaignFlow.Subscribers;
 using CampaignFlow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,45 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
             Assert.StartsWith(subject, mail.GetProperty("subject").GetString());
             Assert.Contains(unsubscribe, mail.GetProperty("content")[1].GetProperty("value").GetString());
         }
+    }
+
+    [Fact]
+    public async Task EachSubscriberGetsTheVersionInTheirLanguageWhereOneExistsElseTheOriginal()
+    {
+        await using var h = await DeliveryHarness.StartAsync(azurite);
+        var story = await h.StoryAsync("Norway ratifies the Convention on Cluster Munitions", "Oslo, 3 December 2008.");
+        var ledger = h.Services.GetRequiredService<IStoryLedger>();
+        var norwegianVersion = new Story
+        {
+            Id = story.Story.Id + "-no",
+            Feed = "mfa-no",
+            Language = "no",
+            Title = "Norge ratifiserer konvensjonen om klaseammunisjon",
+            Summary = "Oslo, 3. desember 2008.",
+            Link = "https://www.regjeringen.no/no/id1/",
+            Status = StoryStatus.LanguageVersion,
+            ReleaseOf = story.Story.Id,
+        };
+        await ledger.TryAddAsync(norwegianVersion);
+        await ledger.AddLanguageVersionAsync(story.Story.Id, "no", norwegianVersion.Id);
+        var english = Assert.Single(await h.SubscribersAsync(1, "english"));
+        var norwegian = Assert.Single(await h.SubscribersAsync(1, "norsk", s => s with { Language = "no" }));
+        var french = Assert.Single(await h.SubscribersAsync(1, "francais", s => s with { Language = "fr" }));
+
+        foreach (var batch in await h.FanOutAsync(story))
+        {
+            await h.RunAsync(batch);
+        }
+
+        string Html(Subscriber reader) => Assert.Single(h.Endpoint.Accepted, b => Addresses(b).Contains(reader.Email)).GetProperty("content")[1].GetProperty("value").GetString()!;
+        Assert.Contains("Norge ratifiserer konvensjonen om klaseammunisjon", Html(norwegian));
+        Assert.Contains("https://www.regjeringen.no/no/id1/", Html(norwegian));
+        Assert.DoesNotContain("Norway ratifies", Html(norwegian));
+        Assert.Contains("Norway ratifies the Convention on Cluster Munitions", Html(english));
+        Assert.DoesNotContain("Norge ratifiserer", Html(english));
+        Assert.Contains("Norway ratifies the Convention on Cluster Munitions", Html(french));
+        // Counted once per story: every batch is under the original's id.
+        Assert.All(h.Endpoint.Accepted, b => Assert.All(Personalizations(b), p => Assert.Equal(story.Story.Id, p.GetProperty("custom_args").GetProperty("story_id").GetString())));
     }
 
     [Fact]
