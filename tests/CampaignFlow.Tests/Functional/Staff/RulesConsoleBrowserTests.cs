@@ -18,7 +18,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
     private const string Summary = "The ministry said thermobaric warheads cause unacceptable harm. Reports of thermobaric warheads in the conflict are alarming.";
     private static readonly int Anchors = RuleSetLoader.LoadDefault().Rules.Anchors.Count;
 
-    [Fact(Skip = "Not yet passing: the live-preview POST from the browser answered 500 (last run 16:07 UTC); the form-field limit was raised since, unverified")]
+    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
     public async Task AnAddedTermChangesAStoryInThePreviewThenPublishingReachesThePipelineAndRollbackUndoesIt()
     {
         await using var site = await StartAsync();
@@ -62,7 +62,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Equal(ClassificationDecision.Drop, (await ClassifyUntilVersionAsync(site, builtIn)).Decision);
     }
 
-    [Fact(Skip = "Not yet passing: the live-preview POST from the browser answered 500 (last run 16:07 UTC); the form-field limit was raised since, unverified")]
+    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
     public async Task AnInvalidEditShowsAnInlineErrorAndSavesNothing()
     {
         await using var site = await StartAsync();
@@ -93,7 +93,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Single(await store.ListAsync());
     }
 
-    [Fact(Skip = "Not yet passing: the live-preview POST from the browser answered 500 (last run 16:07 UTC); the form-field limit was raised since, unverified")]
+    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
     public async Task TheRawJsonViewAndTheSuggestedTermsAreReadable()
     {
         await using var site = await StartAsync();
