@@ -97,6 +97,13 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<StatusReport>();
         services.AddSingleton<RetentionPruner>();
 
+        AddEmailSender(services);
+        return services;
+    }
+
+    /// <summary>SendGrid through the real client (its timeout from SendGrid__Timeout), or the outbox when Email__Sink is Outbox.</summary>
+    private static void AddEmailSender(IServiceCollection services)
+    {
         services.AddOptions<SendGridOptions>().BindConfiguration(SendGridOptions.SectionName);
         // No resilience handler here: a retry inside the client could send a batch twice; the queue retries instead.
         services.AddHttpClient(nameof(SendGridEmailSender), (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
@@ -115,7 +122,6 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Sink == "Outbox"
                 ? ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp)
                 : ActivatorUtilities.CreateInstance<SendGridEmailSender>(sp));
-        return services;
     }
 
     private static BlobContainerClient TemplateContainer(IServiceProvider sp) =>

@@ -55,24 +55,12 @@ public sealed class StoryIngestor(
         {
             return Outcome.Known;
         }
-        var id = StoryKey.For(item);
         var title = item.Title ?? "";
         var summary = item.Summary ?? "";
-        Story? sameGuidOtherLanguage = null;
-        if (await ledger.GetAsync(id, cancellationToken) is { } known)
+        var (id, sameGuidOtherLanguage, edited) = await IdentifyAsync(source, item, title, summary, cancellationToken);
+        if (edited is { } outcome)
         {
-            if (SameLanguage(known.Language, source.Language))
-            {
-                return await RecordEditAsync(known, title, summary, cancellationToken);
-            }
-            // Another language's feed uses the same guid (an id-only URL): this item is that story's version in this
-            // language, kept under a key of its own so neither text overwrites the other.
-            sameGuidOtherLanguage = known;
-            id = StoryKey.ForLanguage(id, source.Language);
-            if (await ledger.GetAsync(id, cancellationToken) is { } knownVersion)
-            {
-                return await RecordEditAsync(knownVersion, title, summary, cancellationToken);
-            }
+            return outcome;
         }
 
         var published = item.Published ?? item.Updated;
@@ -137,6 +125,29 @@ public sealed class StoryIngestor(
             default:
                 return Outcome.Seen;
         }
+    }
+
+    /// <summary>
+    /// The item's ledger key, and the outcome when it is a known story (an edit). When another language's feed uses the
+    /// same guid (an id-only URL), the item is that story's version in this language, kept under a key of its own so
+    /// neither text overwrites the other: the other language's story is returned with it.
+    /// </summary>
+    private async Task<(string Id, Story? OtherLanguage, Outcome? Edited)> IdentifyAsync(
+        FeedSource source, FeedItem item, string title, string summary, CancellationToken cancellationToken)
+    {
+        var id = StoryKey.For(item);
+        if (await ledger.GetAsync(id, cancellationToken) is not { } known)
+        {
+            return (id, null, null);
+        }
+        if (SameLanguage(known.Language, source.Language))
+        {
+            return (id, null, await RecordEditAsync(known, title, summary, cancellationToken));
+        }
+        var versionId = StoryKey.ForLanguage(id, source.Language);
+        return await ledger.GetAsync(versionId, cancellationToken) is { } knownVersion
+            ? (versionId, known, await RecordEditAsync(knownVersion, title, summary, cancellationToken))
+            : (versionId, known, null);
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class RulePublisherTests(AzuriteFixture azurite) : IClassFixture<A
         var outcome = await Publisher(store).PublishAsync(TestRules.DefaultJson("r2").Replace("\"anchors\":[", "\"anchors\":[{\"weight\":-1,\"terms\":[\"x y\"]},", StringComparison.Ordinal), "alice", null, before!.ETag);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains(outcome.Problems, p => p.Path == "$.anchors[0].weight" && p.Message.Contains("must be positive", StringComparison.Ordinal));
+        Assert.Contains(outcome.Problems, p => p.Path == "$.anchors[0].weight" && p.Message.Contains("should be greater than 0", StringComparison.Ordinal));
         Assert.Equal(["r1"], (await store.ListAsync()).Select(v => v.Version));
         Assert.Equal(before.ETag, (await store.ReadActiveBlobAsync())!.ETag);
         Assert.Single(await store.ListActivationsAsync());
