@@ -18,7 +18,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
     private const string Summary = "The ministry said thermobaric warheads cause unacceptable harm. Reports of thermobaric warheads in the conflict are alarming.";
     private static readonly int Anchors = RuleSetLoader.LoadDefault().Rules.Anchors.Count;
 
-    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
+    [Fact]
     public async Task AnAddedTermChangesAStoryInThePreviewThenPublishingReachesThePipelineAndRollbackUndoesIt()
     {
         await using var site = await StartAsync();
@@ -35,7 +35,9 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         var live = page.Locator("#live");
         await WaitOrExplainAsync(page, live.GetByText("+1 would now alert"));
         var change = live.Locator(".change", new() { HasText = Title });
-        Assert.Equal("thermobaric warheads", (await change.Locator("mark").First.InnerTextAsync()).ToLowerInvariant());
+        // The title's existing anchor ("condemns") is marked too; the added term is marked wherever it occurs.
+        var marked = (await change.Locator("mark").AllInnerTextsAsync()).Select(m => m.ToLowerInvariant()).ToList();
+        Assert.Equal(3, marked.Count(m => m == "thermobaric warheads"));
         Assert.Contains("Send", await change.InnerTextAsync());
         Assert.Contains("(edit)", await live.Locator("table.scores").InnerTextAsync());
         await Chromium.ScreenshotAsync(page, Folder, "02-live-preview");
@@ -62,7 +64,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Equal(ClassificationDecision.Drop, (await ClassifyUntilVersionAsync(site, builtIn)).Decision);
     }
 
-    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
+    [Fact]
     public async Task AnInvalidEditShowsAnInlineErrorAndSavesNothing()
     {
         await using var site = await StartAsync();
@@ -76,7 +78,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         var weight = page.Locator("input[name='anchors[0].weight']");
         await weight.FillAsync("-2");
         await WaitOrExplainAsync(page, page.Locator("#live [role=alert]"));
-        Assert.Contains("must be positive", await page.Locator("p.error[data-live-error]").First.InnerTextAsync());
+        Assert.Contains("should be greater than 0", await page.Locator("p.error[data-live-error]").First.InnerTextAsync());
         Assert.Equal("true", await weight.GetAttributeAsync("aria-invalid"));
         await Chromium.ScreenshotAsync(page, Folder, "05-invalid-live");
 
@@ -85,7 +87,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Equal(422, response.Status);
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.Locator("#f-anchors-0--weight-error").WaitForAsync();
-        Assert.Contains("must be positive", await page.Locator("#f-anchors-0--weight-error").InnerTextAsync());
+        Assert.Contains("should be greater than 0", await page.Locator("#f-anchors-0--weight-error").InnerTextAsync());
         Assert.Equal("true", await page.Locator("input[name='anchors[0].weight']").GetAttributeAsync("aria-invalid"));
         await Chromium.ScreenshotAsync(page, Folder, "06-invalid-publish-refused");
         await Chromium.AssertAccessibleAsync(page);
@@ -93,7 +95,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Single(await store.ListAsync());
     }
 
-    [Fact(Skip = "Not yet passing (16:12 UTC run): the live preview now updates in the browser, but an assertion after it still fails (first highlight text; status/aria-invalid after the refused publish; the suggestions section)")]
+    [Fact]
     public async Task TheRawJsonViewAndTheSuggestedTermsAreReadable()
     {
         await using var site = await StartAsync();
