@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using CampaignFlow.Classification;
 using CampaignFlow.Cli.Local;
+using CampaignFlow.Tuning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using CampaignFlow.Azure.Published;
@@ -151,7 +151,7 @@ public static class RulesCommand
             return 0;
         }
         var taken = (await store.ListAsync(ct)).Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
-        await error.WriteLineAsync($"error: version {rules.Version} is already published with other rules ({store.HistoryPath(rules.Version)}), and a published version never changes: bump \"version\" in {shown} (e.g. to \"{NextVersion(rules.Version, taken)}\") and publish again");
+        await error.WriteLineAsync($"error: version {rules.Version} is already published with other rules ({store.HistoryPath(rules.Version)}), and a published version never changes: bump \"version\" in {shown} (e.g. to \"{RuleSetVersions.Free(rules.Version, taken)}\") and publish again");
         await error.WriteLineAsync("nothing published");
         return 1;
     }
@@ -237,18 +237,6 @@ public static class RulesCommand
         {
             return false;
         }
-    }
-
-    /// <summary>The version with its last number raised (2026.11.27-1 → 2026.11.27-2), else with "-2" added; never one already taken.</summary>
-    internal static string NextVersion(string version, IReadOnlySet<string> taken)
-    {
-        var match = Regex.Match(version, @"^(.*?)(\d+)$");
-        var (stem, number) = match.Success ? (match.Groups[1].Value, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) + 1) : (version + "-", 2);
-        while (taken.Contains($"{stem}{number}"))
-        {
-            number++;
-        }
-        return $"{stem}{number}";
     }
 
     private static void Report(TextWriter output, RuleSetValidationException ex, string where)

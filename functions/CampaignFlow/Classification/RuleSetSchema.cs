@@ -85,6 +85,11 @@ public sealed class RuleSetSchema
                 return $"unknown {Subject(schemaLocation, property, value)}; known: {string.Join(", ", values.Select(v => v?.ToString()))}";
             default:
                 var text = message.Length > 0 ? char.ToLowerInvariant(message[0]) + message[1..] : keyword;
+                // Why: "-2 should be greater than 0" already starts with the value the subject names ("weight -2").
+                if (value is { ValueKind: JsonValueKind.Number } number && text.StartsWith(number.GetRawText() + " ", StringComparison.Ordinal))
+                {
+                    return $"{Subject(schemaLocation, property, value)}{text[number.GetRawText().Length..]}{Hint(at)}";
+                }
                 return $"{Subject(schemaLocation, property, value)}: {text}{Hint(at)}";
         }
     }

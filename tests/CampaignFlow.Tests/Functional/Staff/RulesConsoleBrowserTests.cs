@@ -78,8 +78,12 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         var weight = page.Locator("input[name='anchors[0].weight']");
         await weight.FillAsync("-2");
         await WaitOrExplainAsync(page, page.Locator("#live [role=alert]"));
-        Assert.Contains("should be greater than 0", await page.Locator("p.error[data-live-error]").First.InnerTextAsync());
+        Assert.Contains("weight -2 should be greater than 0", await page.Locator("p.error[data-live-error]").First.InnerTextAsync());
         Assert.Equal("true", await weight.GetAttributeAsync("aria-invalid"));
+        // The error goes below the group's row: the terms stay beside the weight (it once pushed them under the error).
+        var weightBox = (await weight.BoundingBoxAsync())!;
+        var termsBox = (await page.Locator("textarea[name='anchors[0].terms']").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(termsBox.Y - weightBox.Y) < 5 && termsBox.X > weightBox.X + weightBox.Width, $"terms at {termsBox.X},{termsBox.Y}; weight at {weightBox.X},{weightBox.Y}");
         await Chromium.ScreenshotAsync(page, Folder, "05-invalid-live");
 
         var response = await page.RunAndWaitForResponseAsync(
@@ -87,7 +91,7 @@ public sealed class RulesConsoleBrowserTests(AzuriteFixture azurite, Chromium ch
         Assert.Equal(422, response.Status);
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.Locator("#f-anchors-0--weight-error").WaitForAsync();
-        Assert.Contains("should be greater than 0", await page.Locator("#f-anchors-0--weight-error").InnerTextAsync());
+        Assert.Contains("weight -2 should be greater than 0", await page.Locator("#f-anchors-0--weight-error").InnerTextAsync());
         Assert.Equal("true", await page.Locator("input[name='anchors[0].weight']").GetAttributeAsync("aria-invalid"));
         await Chromium.ScreenshotAsync(page, Folder, "06-invalid-publish-refused");
         await Chromium.AssertAccessibleAsync(page);

@@ -220,7 +220,7 @@ public sealed class RuleSetLoaderTests
 
         Assert.Equal(2, ex.Errors.Count);
         Assert.Contains(ex.Errors, e => e.Contains("weight 0 is not allowed here (Not zero", StringComparison.Ordinal) && e.EndsWith("(at $.contexts[0].weight)", StringComparison.Ordinal));
-        Assert.Contains(ex.Errors, e => e.Contains("weight -1: ", StringComparison.Ordinal) && e.EndsWith("(at $.anchors[0].weight)", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("weight -1 should be greater than 0", StringComparison.Ordinal) && e.EndsWith("(at $.anchors[0].weight)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace CampaignFlow.Web.Pages.Staff.Rules;
 /// <summary>
 /// The rules editor's extra style and its one small script (live preview: after a pause in typing, the form is posted
 /// to <c>/staff/rules/preview?panel=1</c> and the preview and any problems replace the live region; problems are put
-/// beside their fields as text). Both are inline and allowed by the Content-Security-Policy through their SHA-256;
+/// beside their fields as text, below the field's row so the row's fields keep their columns). Both are inline and allowed by the Content-Security-Policy through their SHA-256;
 /// no front-end build, no library. Without script the Preview button does the same with a full page.
 /// </summary>
 public static class RulesAssets
@@ -34,7 +34,8 @@ public static class RulesAssets
         + "form.querySelectorAll('[data-live-invalid]').forEach(function(e){e.removeAttribute('aria-invalid');e.removeAttribute('data-live-invalid');});}"
         + "function mark(li){var f=form.querySelector('[name=\"'+CSS.escape(li.getAttribute('data-field'))+'\"]');if(!f)return;"
         + "var p=document.createElement('p');p.className='error';p.setAttribute('data-live-error','');p.textContent=li.getAttribute('data-message');"
-        + "f.insertAdjacentElement('afterend',p);if(!f.hasAttribute('aria-invalid')){f.setAttribute('aria-invalid','true');f.setAttribute('data-live-invalid','');}}"
+        + "var g=f.closest('.group');if(g){g.appendChild(p);}else{f.insertAdjacentElement('afterend',p);}"
+        + "if(!f.hasAttribute('aria-invalid')){f.setAttribute('aria-invalid','true');f.setAttribute('data-live-invalid','');}}"
         + "function update(){var n=++seq;var data=new FormData(form);data.delete('add');live.setAttribute('aria-busy','true');"
         + "fetch(form.getAttribute('data-live'),{method:'POST',body:new URLSearchParams(data),credentials:'same-origin'})"
         + ".then(function(r){if(!r.ok&&r.status!==422){throw new Error('the server answered '+r.status);}return r.text();})"
