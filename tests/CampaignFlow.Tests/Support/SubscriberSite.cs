@@ -27,18 +27,26 @@ public sealed class SubscriberSite : IAsyncDisposable
     public ISubscriberStore Store => Services.GetRequiredService<ISubscriberStore>();
     public TokenService Tokens => Services.GetRequiredService<TokenService>();
 
-    public static async Task<SubscriberSite> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static Task<SubscriberSite> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        StartAsync(azurite.Settings(), settings, configure);
+
+    /// <summary>The site on the storage and app settings in <paramref name="baseSettings"/> (e.g. a local state's), plus <paramref name="settings"/>.</summary>
+    public static async Task<SubscriberSite> StartAsync(IDictionary<string, string?> baseSettings, IDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var outbox = Path.Combine(Path.GetTempPath(), "campaignflow-tests", Guid.NewGuid().ToString("n"));
         var logs = new LogCapture();
-        var values = azurite.Settings(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(baseSettings);
+        foreach (var (name, value) in new Dictionary<string, string?>
         {
             ["Email:OutboxDirectory"] = outbox,
             ["Email:PublicBaseUrl"] = "https://alerts.example.org",
             ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
-        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary());
+        }.Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            values[name] = value;
+        }
         var worker = await FunctionsWorkerSite.StartAsync(values, s =>
         {
             s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
@@ -46,6 +54,10 @@ public sealed class SubscriberSite : IAsyncDisposable
         }, logs);
         return new SubscriberSite { Worker = worker, Clock = clock, Outbox = outbox, WebhookKey = key, Logs = logs };
     }
+
+    /// <summary>The next full hour after <paramref name="now"/> (the spam-report count's hourly bucket starts there).</summary>
+    public static DateTimeOffset TopOfNextHour(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour + 1), TimeSpan.Zero);
 
     public static string NewAddress() => $"visitor-{Guid.NewGuid():n}@example.org";
 

@@ -79,6 +79,8 @@ public sealed class SendGridWebhookTests(AzuriteFixture azurite) : IClassFixture
         await using var site = await SubscriberSite.StartAsync(azurite, new Dictionary<string, string?> { ["Sending:SpamReportsToPause"] = "3" },
             s => s.Replace(ServiceDescriptor.Singleton<IPipelineTelemetry>(telemetry)));
         var gate = site.Services.GetRequiredService<SendingGate>();
+        // Spam reports are counted per clock hour: start at the top of one, so the 2 minutes below cannot cross into the next.
+        site.Clock.SetUtcNow(SubscriberSite.TopOfNextHour(site.Clock.GetUtcNow()));
         var (a, b, c) = (SubscriberSite.NewAddress(), SubscriberSite.NewAddress(), SubscriberSite.NewAddress());
         var firstBatch = SpamReports((a, "evt-" + Guid.NewGuid()), (b, "evt-" + Guid.NewGuid()));
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using CampaignFlow.Classification;
@@ -34,9 +35,15 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
                 s.AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
             });
 
-    /// <summary>The local host's digest timer: the one cron service running the digest job.</summary>
-    private static CronService<DigestJob> Scheduler(IServiceProvider services) =>
-        ActivatorUtilities.CreateInstance<CronService<DigestJob>>(services, ActivatorUtilities.CreateInstance<DigestJob>(services));
+    /// <summary>
+    /// The local host's digest timer: the cron service running the real digest job, which notes the clock each time it
+    /// is started (the service is generic over its job, so this is the same code the host runs for DigestJob).
+    /// </summary>
+    private static (CronService<Witnessed> Scheduler, Witnessed Job) Scheduler(IServiceProvider services)
+    {
+        var job = new Witnessed(ActivatorUtilities.CreateInstance<DigestJob>(services), services.GetRequiredService<TimeProvider>());
+        return (ActivatorUtilities.CreateInstance<CronService<Witnessed>>(services, job), job);
+    }
 
     /// <summary>An alerted story first seen now and one digest subscriber for its topic.</summary>
     private static async Task<Subscriber> SeedAsync(IServiceProvider services, TimeProvider clock)
@@ -67,39 +74,48 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
         return reader;
     }
 
-    private async Task UntilAsync(Func<bool> condition)
+    /// <summary>Waits (by a real-time guard only) until the scheduler is parked on its first timer; fails if the job ran first.</summary>
+    private async Task ParkedAsync(WatchedClock clock, Witnessed job)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True(condition(), "timed out; log:\n" + string.Join('\n', _logs.Lines));
+        var armed = clock.TimerArmedAsync(1);
+        var first = await Task.WhenAny(armed, job.Ran).WaitAsync(WatchedClock.Guard);
+        Assert.True(first == armed, $"the digest ran at {string.Join(", ", job.Runs)} before the scheduler waited on a timer; log:\n" + string.Join('\n', _logs.Lines));
     }
 
     [Fact]
-    public async Task SendsTheDigestToTheOutboxAtTheScheduledTimeAndNotBefore()
+    public async Task DoesNotPlanTheDigestOneSecondBeforeItsTime()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 14, 30, TimeSpan.Zero));
+        var clock = new WatchedClock(new DateTimeOffset(2026, 3, 2, 9, 14, 30, TimeSpan.Zero));
+        // Nothing seeded: the class's storage account is shared with the test below, which counts what the digest plans.
         await using var services = Services(clock, "0 15 9 * * *");
-        var reader = await SeedAsync(services, clock);
-        var scheduler = Scheduler(services);
+        var (scheduler, job) = Scheduler(services);
 
         await scheduler.StartAsync(CancellationToken.None);
-        await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at 2026-03-02 09:15:00Z", StringComparison.Ordinal)));
-        clock.Advance(TimeSpan.FromSeconds(29)); // 09:14:59
-        await Task.Delay(200);
+        await ParkedAsync(clock, job);
+        clock.Advance(TimeSpan.FromSeconds(29)); // 09:14:59: a timer due by then has fired inside Advance
+        await scheduler.StopAsync(CancellationToken.None); // and whatever it started has finished (StopAsync awaits the loop)
 
-        Assert.Empty(Digests());
+        Assert.Empty(job.Runs);
+        Assert.DoesNotContain(_logs.Lines, l => l.Contains("Daily digest planned", StringComparison.Ordinal));
+    }
 
-        // One second at a time, as a real clock goes, so the timer is due however the test and the scheduler interleave.
-        for (var i = 0; i < 60 && Digests().Length == 0; i++)
-        {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(50);
-        }
-        await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at 2026-03-03 09:15:00Z", StringComparison.Ordinal)));
+    [Fact]
+    public async Task PlansTheDigestAtTheScheduledTimeAndTheListenerSendsItToTheOutbox()
+    {
+        var clock = new WatchedClock(new DateTimeOffset(2026, 3, 2, 9, 14, 30, TimeSpan.Zero));
+        await using var services = Services(clock, "0 15 9 * * *");
+        var reader = await SeedAsync(services, clock);
+        var (scheduler, job) = Scheduler(services);
+
+        await scheduler.StartAsync(CancellationToken.None);
+        await ParkedAsync(clock, job);
+        clock.Advance(TimeSpan.FromSeconds(30)); // 09:15:00
+        var next = await clock.TimerArmedAsync(2).WaitAsync(WatchedClock.Guard); // it ran, then waits for tomorrow
         await scheduler.StopAsync(CancellationToken.None);
 
+        Assert.Equal([new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.Zero)], job.Runs);
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 9, 15, 0, TimeSpan.Zero), next);
+        Assert.Contains(_logs.Lines, l => l.Contains("Next digest at 2026-03-03 09:15:00Z", StringComparison.Ordinal));
         Assert.Empty(Digests()); // planned only: the queue listener sends
         Assert.Contains(_logs.Lines, l => l.Contains("Daily digest planned: 1 subscribers in 1 batches", StringComparison.Ordinal));
         var queued = await services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Digests).ReceiveMessagesAsync(32);
@@ -116,13 +132,15 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
     public async Task WithoutTheSettingItFollowsTheSampleSettingsSchedule()
     {
         var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "functions/CampaignFlow.Functions/local.settings.sample.json")));
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+        var clock = new WatchedClock(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
         await using var services = Services(clock, schedule: null);
-        var scheduler = Scheduler(services);
+        var (scheduler, job) = Scheduler(services);
 
         await scheduler.StartAsync(CancellationToken.None);
-        await UntilAsync(() => _logs.Lines.Any(l => l.Contains("Next digest at", StringComparison.Ordinal)));
+        await ParkedAsync(clock, job);
         await scheduler.StopAsync(CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 3, 7, 0, 0, TimeSpan.Zero), Assert.Single(clock.Armed));
 
         Assert.Equal(DigestJob.DefaultSchedule, sample.RootElement.GetProperty("Values").GetProperty("SendDigest__Schedule").GetString());
         Assert.Contains(_logs.Lines, l => l.Contains("Next digest at 2026-03-03 07:00:00Z", StringComparison.Ordinal));
@@ -150,6 +168,30 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
 
         Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<DigestJob>>().Any());
         Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<PollJob>>().Any());
+    }
+
+    /// <summary>The real job, noting the clock each time the scheduler starts it.</summary>
+    private sealed class Witnessed(ICronJob inner, TimeProvider clock) : ICronJob
+    {
+        private readonly ConcurrentQueue<DateTimeOffset> _runs = new();
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<DateTimeOffset> Runs => _runs.ToArray();
+
+        public string Name => inner.Name;
+        public string Setting => inner.Setting;
+        public string DefaultSchedule => inner.DefaultSchedule;
+        public bool RunsAtStart => inner.RunsAtStart;
+
+        /// <summary>Completes once the job has been started.</summary>
+        public Task Ran => _first.Task;
+
+        public Task RunAsync(CancellationToken cancellationToken)
+        {
+            _runs.Enqueue(clock.GetUtcNow());
+            _first.TrySetResult();
+            return inner.RunAsync(cancellationToken);
+        }
     }
 
     public void Dispose()
