@@ -22,7 +22,9 @@ internal sealed class RegionResolver(RuleSet rules)
         var (enumerated, enumeratedTerms) = MarkEnumerations(m, places, regionTerms);
         var homeCounts = topics.Any(t => rules.Scoring.HomeTopics.Contains(t)) &&
             places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home &&
-                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd));
+                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd)) ||
+            topics.Any(t => rules.Scoring.HomeHeadlineTopics.Contains(t)) &&
+            places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home && p.Usage.Sub == 0 && p.Start < m.TitleEnd);
         var hosts = new HashSet<int>();
         // Why: the story is about its first located meeting; later ones ("the next meeting will be in Vienna") are asides.
         foreach (var c in conferences)

@@ -115,9 +115,11 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
 
     private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
-        foreach (var h in m.Hits[MatchKind.TopicTerm])
+        var hits = m.Hits[MatchKind.TopicTerm];
+        for (var i = 0; i < hits.Count; i++)
         {
-            if (only is not null && !only[h.Usage.Rule])
+            var h = hits[i];
+            if (only is not null && !only[h.Usage.Rule] || InsideLonger(hits, i))
             {
                 continue;
             }
@@ -130,6 +132,36 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             Tally.Add(tallies[h.Usage.Rule] ??= New(), kind, h, m.Text, group.Weight * factor, group.Reason, h.Usage.Sub);
         }
     }
+
+    /// <summary>
+    /// True when another topic's longer term covers this one: "States Parties" in "Meeting of States Parties"
+    /// is part of the meeting's name, not news about treaty status.
+    /// </summary>
+    private static bool InsideLonger(IReadOnlyList<Hit> hits, int i)
+    {
+        // Hits come in text order of their first word, so only those starting at or shortly before this one can cover it.
+        var h = hits[i];
+        for (var j = i + 1; j < hits.Count && hits[j].First == h.First; j++)
+        {
+            if (Covers(hits[j], h))
+            {
+                return true;
+            }
+        }
+        for (var j = i - 1; j >= 0 && h.First - hits[j].First <= MaxTermWords; j--)
+        {
+            if (Covers(hits[j], h))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private const int MaxTermWords = 8;
+
+    private static bool Covers(Hit o, Hit h) =>
+        o.Usage.Rule != h.Usage.Rule && o.First <= h.First && o.Last >= h.Last && o.Last - o.First > h.Last - h.First;
 
     private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
