@@ -10,6 +10,7 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
 {
     // Why: the defaults leave scores as they were, and then a story's layout is never worked out.
     private readonly bool zoned = about.LeadFactor != 1 || about.BackgroundFactor != 1 || about.SpreadBonus != 0 || about.BoilerplateFactor != 1;
+    private readonly bool[]? agendaMask = about.MeetingHeadlineTopics.Count == 0 ? null : [.. topicNames.Select(about.MeetingHeadlineTopics.Contains)];
 
     /// <summary>
     /// One evidence row per topic, in rule-set order. Without an anchor only the host (meeting) topics
@@ -27,6 +28,10 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
         CountTerms(m, anchors, only, tallies, zone, boilerplate, spread);
         CountProximity(m, only, tallies, zone, boilerplate, spread);
         var result = Conclude(tallies, spread);
+        if (agendaMask is not null && only is null)
+        {
+            LeaveTheAgenda(result);
+        }
         if (!result.Any(r => r.Assigned))
         {
             // Why: a relevant story always gets its strongest topic so subscribers filtering by topic still see it.
@@ -37,6 +42,30 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// In a story about a meeting, a topic of <see cref="AboutnessSettings.MeetingHeadlineTopics"/> stays assigned
+    /// only with evidence in the headline.
+    /// </summary>
+    private void LeaveTheAgenda(List<TopicEvidence> result)
+    {
+        var meeting = false;
+        for (var t = 0; t < result.Count; t++)
+        {
+            meeting |= hostTopicMask[t] && result[t].Assigned;
+        }
+        if (!meeting)
+        {
+            return;
+        }
+        for (var t = 0; t < result.Count; t++)
+        {
+            if (agendaMask![t] && result[t].Assigned && !result[t].Matches.Any(x => x.Kind == "topic-title"))
+            {
+                result[t] = result[t] with { Assigned = false };
+            }
+        }
     }
 
     /// <summary>An irrelevant story gets no topics; its scores stay as evidence.</summary>

@@ -89,6 +89,32 @@ public sealed class ActingStateTests
     }
 
     [Fact]
+    public void AMeetingsAgendaIsNotItsTopicUnlessTheHeadlineSaysSo()
+    {
+        var rules = Rules(r => r with { Aboutness = r.Aboutness with { MeetingHeadlineTopics = ["signature-ratification"] } });
+        const string body = "The meeting on cluster munitions opened. Laos ratifies the convention.";
+
+        Assert.Equal(["diplomatic-conference"], rules.Classify(TestRules.Story(body, title: "Meeting opens")).Topics);
+        Assert.Equal(["diplomatic-conference", "signature-ratification"], rules.Classify(TestRules.Story(body, title: "Meeting opens as Laos ratifies")).Topics);
+        Assert.Equal(["diplomatic-conference", "signature-ratification"], Rules().Classify(TestRules.Story(body, title: "Meeting opens")).Topics);
+        Assert.Equal(["signature-ratification"], rules.Classify(TestRules.Story("Laos ratifies the ban on cluster munitions.")).Topics);
+    }
+
+    [Fact]
+    public void AListWithArticlesBetweenItsStatesIsAnAside()
+    {
+        var rules = Rules(r => r with
+        {
+            Gazetteer = [.. r.Gazetteer, new GazetteerEntry { State = "Russia", Region = "europe", Names = ["Russie"] }, new GazetteerEntry { State = "China", Region = "asia", Names = ["Chine"] }],
+        });
+
+        var verdict = rules.Classify(TestRules.Story("Les cluster munitions : Lebanon, la Russie et la Chine restent hors du traité.", lang: "fr"));
+
+        Assert.Equal(["Lebanon", "Russia", "China"], verdict.States);
+        Assert.Empty(verdict.Regions);
+    }
+
+    [Fact]
     public void TheShippedSetCountsAnAmountGivenAsFinancingButNotACost()
     {
         var cost = new StoryText("c", "Laos : la dépollution coûtera des centaines de millions",
