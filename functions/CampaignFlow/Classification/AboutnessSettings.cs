@@ -36,4 +36,9 @@ public sealed record AboutnessSettings
     /// 1 the headline or lead.
     /// </summary>
     public int HomeParagraphs { get; init; }
+    /// <summary>
+    /// In a story about a meeting (a host topic assigned), these topics are assigned only when the headline names
+    /// them: what a meeting reviews (clearance, stockpiles, who joined) is its agenda, not the story's subject.
+    /// </summary>
+    public IReadOnlyList<string> MeetingHeadlineTopics { get; init; } = [];
 }

@@ -75,7 +75,9 @@ public sealed class CompiledRuleSet
         var aboutMeeting = verdict.Relevant
             ? assigned.Any(t => hostTopics.Contains(t))
             : topicEvidence.Any(t => t.Score >= t.Threshold && hostTopics.Contains(t.Topic));
-        var (states, regionNames) = regions.Resolve(m, places, aboutMeeting ? meetings : [], assigned, verdict.Relevant, anchors);
+        // Why: a meeting whose place the headline names ("94 states sign the ban in Oslo") is what the story is about.
+        var located = aboutMeeting ? meetings : meetings.FindAll(c => c.Entry >= 0 && places.Exists(p => p.Start < m.TitleEnd && p.Usage.Rule == c.Entry));
+        var (states, regionNames) = regions.Resolve(m, places, located, assigned, verdict.Relevant, anchors);
 
         return new StoryVerdict
         {

@@ -2,7 +2,9 @@ namespace CampaignFlow.Classification;
 
 /// <summary>
 /// Meetings the story names: a conference word with a place beside it or a date after it, one per
-/// state (the first keeps its place; a later mention may add the dates).
+/// state (the first keeps its place; a later mention may add the dates). A host word
+/// (<see cref="ExtractionRules.HostTerms"/>) ties a place farther away to the meeting: "Oslo accueille la
+/// troisième réunion", "the meeting, hosted by Lebanon".
 /// </summary>
 internal sealed class ConferenceExtractor(IReadOnlyList<GazetteerEntry> gazetteer, ExtractionRules extraction)
 {
@@ -15,7 +17,11 @@ internal sealed class ConferenceExtractor(IReadOnlyList<GazetteerEntry> gazettee
         var text = m.Text;
         foreach (var c in m.Hits[MatchKind.Conference])
         {
-            var place = NearestPlace(m, c, places);
+            if (c.Usage.Sub == HostSub)
+            {
+                continue;
+            }
+            var place = NearestPlace(m, c, places) ?? HostPlace(m, c, places);
             var when = dates.Extract(m, c.Last + 1, Math.Min(m.Tokens.Count, c.Last + 16));
             if (place is null && when is null)
             {
@@ -38,6 +44,41 @@ internal sealed class ConferenceExtractor(IReadOnlyList<GazetteerEntry> gazettee
         }
         return found;
     }
+
+    /// <summary>The sub-index host words carry in the conference layer.</summary>
+    internal const int HostSub = 1;
+
+    /// <summary>
+    /// The place a host word ties to the meeting: the host just before the host word, which stands a few
+    /// words before the meeting ("Norway will host the Meeting"), or just after one that follows it ("hosted by Chile").
+    /// </summary>
+    private static Hit? HostPlace(MatchContext m, Hit c, List<Hit> places)
+    {
+        foreach (var h in m.Hits[MatchKind.Conference])
+        {
+            if (h.Usage.Sub != HostSub)
+            {
+                continue;
+            }
+            var before = h.Last < c.First;
+            if (before ? c.First - h.Last > 4 : h.First <= c.Last || h.First - c.Last > 6)
+            {
+                continue;
+            }
+            foreach (var p in places)
+            {
+                var d = before ? h.First - p.Last : p.First - h.Last;
+                if (d is > 0 and <= 3 && !Broken(m, Math.Min(p.Start, c.Start), Math.Max(p.End, c.End)))
+                {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>True when a sentence break or a headline colon lies between two offsets.</summary>
+    private static bool Broken(MatchContext m, int from, int to) => m.Text.AsSpan(from, to - from).IndexOfAny(".:;!?\n") >= 0;
 
     private static Hit? NearestPlace(MatchContext m, Hit c, List<Hit> places)
     {

@@ -11,5 +11,7 @@ public sealed record ExtractionRules
     public IReadOnlyDictionary<string, string> CountQualifiers { get; init; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, int> NumberWords { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<string> ConferenceTerms { get; init; } = [];
+    /// <summary>Words that tie a meeting to its host a few words away: "hosts", "accueille", "acoge", "er vertskap for".</summary>
+    public IReadOnlyList<string> HostTerms { get; init; } = [];
     public IReadOnlyDictionary<string, int> Months { get; init; } = new Dictionary<string, int>();
 }

@@ -14,7 +14,7 @@ internal sealed class RegionResolver(RuleSet rules)
 
     private const int RegionThreshold = 1;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ListSeparators =
-        new[] { "and", "og", "et", "y", "e", "or", "eller", "ou", "o", "as", "well", "samt" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        new[] { "and", "og", "et", "y", "e", "or", "eller", "ou", "o", "as", "well", "samt", "the", "la", "le", "les", "l", "el", "los", "las" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public (List<string> States, List<string> Regions) Resolve(MatchContext m, List<Hit> places, List<(ConferenceMention Mention, int Entry)> conferences, List<string> topics, bool relevant, List<AnchorSpan> anchors)
     {
@@ -22,7 +22,9 @@ internal sealed class RegionResolver(RuleSet rules)
         var (enumerated, enumeratedTerms) = MarkEnumerations(m, places, regionTerms);
         var homeCounts = topics.Any(t => rules.Scoring.HomeTopics.Contains(t)) &&
             places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home &&
-                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd));
+                (p.Start < m.TitleEnd || about.HomeParagraphs > 0 && p.Start < m.LeadEnd)) ||
+            topics.Any(t => rules.Scoring.HomeHeadlineTopics.Contains(t)) &&
+            places.Exists(p => rules.Gazetteer[p.Usage.Rule].Home && p.Usage.Sub == 0 && p.Start < m.TitleEnd);
         var hosts = new HashSet<int>();
         // Why: the story is about its first located meeting; later ones ("the next meeting will be in Vienna") are asides.
         foreach (var c in conferences)
@@ -174,7 +176,7 @@ internal sealed class RegionResolver(RuleSet rules)
         return 0;
     }
 
-    /// <summary>True when only commas and list words ("and", "og", "y", "et") separate two places.</summary>
+    /// <summary>True when only commas, list words ("and", "og", "y", "et") and articles ("la Russie et la Chine") separate two places.</summary>
     private static bool IsSeparator(MatchContext m, Hit a, Hit b)
     {
         if (b.First - a.Last > 3 || b.Start < a.End)
@@ -190,7 +192,7 @@ internal sealed class RegionResolver(RuleSet rules)
         }
         foreach (var c in m.Text.AsSpan(a.End, b.Start - a.End))
         {
-            if (c is not (' ' or ',') && !char.IsLetter(c))
+            if (c is not (' ' or ',' or '\'') && !char.IsLetter(c))
             {
                 return false;
             }

@@ -15,7 +15,6 @@ public sealed record ScoringSettings
     /// <summary>Each repeat of a term adds this fraction of its weight, up to MaxRepeats occurrences.</summary>
     public double RepeatFactor { get; init; } = 0.5;
     public int MaxRepeats { get; init; } = 4;
-    /// <summary>Topics that let the home state (Norway) count as a region: its own national measures.</summary>
     /// <summary>A topic term in the headline weighs this many times its weight.</summary>
     public double TopicTitleFactor { get; init; } = 2.0;
     /// <summary>
@@ -35,6 +34,11 @@ public sealed record ScoringSettings
     /// its own national measures.
     /// </summary>
     public IReadOnlyList<string> HomeTopics { get; init; } = ["national-measures", "stockpile-destruction"];
+    /// <summary>
+    /// Topics that let the home state count as a region only when it is named in the headline, where it is the
+    /// state acting ("Norway ratifies the convention"), not one named in passing in the lead.
+    /// </summary>
+    public IReadOnlyList<string> HomeHeadlineTopics { get; init; } = [];
     /// <summary>
     /// A meeting's host counts as a region only when the story is about the meeting: one of these topics
     /// reaches its threshold (whether or not the story is relevant).

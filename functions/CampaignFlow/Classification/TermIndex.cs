@@ -34,6 +34,10 @@ internal sealed class TermIndex
         b.AddPlaces(rules.Gazetteer, rules.RegionTerms, gazetteerLayer);
         b.AddAll(rules.Extraction.CountNouns, MatchKind.CountNoun, gazetteerLayer + 1);
         b.AddAll(rules.Extraction.ConferenceTerms, MatchKind.Conference, gazetteerLayer + 2);
+        foreach (var t in rules.Extraction.HostTerms)
+        {
+            b.Add(t, new PatternUsage(MatchKind.Conference, gazetteerLayer + 2, 0, ConferenceExtractor.HostSub));
+        }
         b.AddGroups(rules.Aboutness.Boilerplate, MatchKind.Boilerplate, gazetteerLayer + 3, 0);
 
         matcher = new TokenMatcher(b.Patterns, b.Prefixes);

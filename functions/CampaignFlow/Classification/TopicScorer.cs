@@ -10,6 +10,7 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
 {
     // Why: the defaults leave scores as they were, and then a story's layout is never worked out.
     private readonly bool zoned = about.LeadFactor != 1 || about.BackgroundFactor != 1 || about.SpreadBonus != 0 || about.BoilerplateFactor != 1;
+    private readonly bool[]? agendaMask = about.MeetingHeadlineTopics.Count == 0 ? null : [.. topicNames.Select(about.MeetingHeadlineTopics.Contains)];
 
     /// <summary>
     /// One evidence row per topic, in rule-set order. Without an anchor only the host (meeting) topics
@@ -27,6 +28,10 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
         CountTerms(m, anchors, only, tallies, zone, boilerplate, spread);
         CountProximity(m, only, tallies, zone, boilerplate, spread);
         var result = Conclude(tallies, spread);
+        if (agendaMask is not null && only is null)
+        {
+            LeaveTheAgenda(result);
+        }
         if (!result.Any(r => r.Assigned))
         {
             // Why: a relevant story always gets its strongest topic so subscribers filtering by topic still see it.
@@ -37,6 +42,30 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// In a story about a meeting, a topic of <see cref="AboutnessSettings.MeetingHeadlineTopics"/> stays assigned
+    /// only with evidence in the headline.
+    /// </summary>
+    private void LeaveTheAgenda(List<TopicEvidence> result)
+    {
+        var meeting = false;
+        for (var t = 0; t < result.Count; t++)
+        {
+            meeting |= hostTopicMask[t] && result[t].Assigned;
+        }
+        if (!meeting)
+        {
+            return;
+        }
+        for (var t = 0; t < result.Count; t++)
+        {
+            if (agendaMask![t] && result[t].Assigned && !result[t].Matches.Any(x => x.Kind == "topic-title"))
+            {
+                result[t] = result[t] with { Assigned = false };
+            }
+        }
     }
 
     /// <summary>An irrelevant story gets no topics; its scores stay as evidence.</summary>
@@ -115,9 +144,11 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
 
     private void CountTerms(MatchContext m, List<AnchorSpan> anchors, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
-        foreach (var h in m.Hits[MatchKind.TopicTerm])
+        var hits = m.Hits[MatchKind.TopicTerm];
+        for (var i = 0; i < hits.Count; i++)
         {
-            if (only is not null && !only[h.Usage.Rule])
+            var h = hits[i];
+            if (only is not null && !only[h.Usage.Rule] || InsideLonger(hits, i))
             {
                 continue;
             }
@@ -130,6 +161,36 @@ internal sealed class TopicScorer(ScoringSettings scoring, AboutnessSettings abo
             Tally.Add(tallies[h.Usage.Rule] ??= New(), kind, h, m.Text, group.Weight * factor, group.Reason, h.Usage.Sub);
         }
     }
+
+    /// <summary>
+    /// True when another topic's longer term covers this one: "States Parties" in "Meeting of States Parties"
+    /// is part of the meeting's name, not news about treaty status.
+    /// </summary>
+    private static bool InsideLonger(IReadOnlyList<Hit> hits, int i)
+    {
+        // Hits come in text order of their first word, so only those starting at or shortly before this one can cover it.
+        var h = hits[i];
+        for (var j = i + 1; j < hits.Count && hits[j].First == h.First; j++)
+        {
+            if (Covers(hits[j], h))
+            {
+                return true;
+            }
+        }
+        for (var j = i - 1; j >= 0 && h.First - hits[j].First <= MaxTermWords; j--)
+        {
+            if (Covers(hits[j], h))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private const int MaxTermWords = 8;
+
+    private static bool Covers(Hit o, Hit h) =>
+        o.Usage.Rule != h.Usage.Rule && o.First <= h.First && o.Last >= h.Last && o.Last - o.First > h.Last - h.First;
 
     private void CountProximity(MatchContext m, bool[]? only, List<Tally>?[] tallies, bool zone, HashSet<int>? boilerplate, int[]? spread)
     {
