@@ -46,6 +46,9 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
     /// <summary>Accepted request bodies, in order (only when started with keepBodies).</summary>
     public ConcurrentQueue<JsonElement> Accepted { get; } = new();
 
+    /// <summary>Called with every accepted body (202), before it is answered: the fault bench records (story, recipient) pairs.</summary>
+    public Action<JsonElement>? OnAccepted { get; set; }
+
     /// <summary>Responses to give, one per request, before answering normally again.</summary>
     public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
 
@@ -136,6 +139,7 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
                     _recipients.AddOrUpdate(to.GetProperty("email").GetString()!, 1, (_, n) => n + 1);
                 }
             }
+            OnAccepted?.Invoke(body.RootElement);
             if (_keepBodies)
             {
                 Accepted.Enqueue(body.RootElement.Clone());

@@ -105,8 +105,9 @@ internal static partial class FeedMapper
         var guid = Child(item, core, "guid");
         var id = FeedText.Collapse(guid?.Value) ?? FeedText.Collapse(item.Attribute(Rdf + "about")?.Value);
         var link = RssLink(item, core, baseUri);
-        if (link is null && guid is not null && guid.Attribute("isPermaLink")?.Value != "false" && id is not null
-            && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        // A guid is a permalink unless it says isPermaLink="false" (RSS 2.0), and only a web address can be one.
+        if (link is null && guid is not null && !string.Equals(guid.Attribute("isPermaLink")?.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+            && IsWebAddress(id))
         {
             link = id;
         }
@@ -121,7 +122,8 @@ internal static partial class FeedMapper
             Summary = FeedText.FromHtml(description) ?? FeedText.FromHtml(contentHtml),
             ContentHtml = string.IsNullOrWhiteSpace(contentHtml) ? null : contentHtml,
             Published = FeedDates.Parse(Child(item, core, "pubDate")?.Value) ?? FeedDates.Parse(item.Element(DcTerms + "issued")?.Value),
-            Updated = FeedDates.Parse(item.Element(Dc + "date")?.Value) ?? FeedDates.Parse(item.Element(DcTerms + "modified")?.Value),
+            Updated = FeedDates.Parse(item.Element(Dc + "date")?.Value) ?? FeedDates.Parse(item.Element(DcTerms + "modified")?.Value)
+                ?? FeedDates.Parse(item.Element(Atom + "updated")?.Value),
             Author = authors.FirstOrDefault(),
             Authors = authors,
         };
@@ -136,7 +138,7 @@ internal static partial class FeedMapper
         return Children(parent, core, coreName)
             .Concat(parent.Elements(Dc + "creator"))
             .Concat(parent.Elements(Dc + "author"))
-            .Select(e => FeedText.Collapse(e.Value))
+            .Select(e => FeedText.Plain(e.Value))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal);
     }
@@ -185,11 +187,13 @@ internal static partial class FeedMapper
         var authors = AtomAuthors(entry, core).ToList();
         var content = Child(entry, core, "content");
         var contentHtml = ContentHtml(content);
+        var id = FeedText.Collapse(Child(entry, core, "id")?.Value);
         return new FeedItem
         {
-            Id = FeedText.Collapse(Child(entry, core, "id")?.Value),
+            Id = id,
             Title = TextConstruct(Child(entry, core, "title")),
-            Link = AtomLink(Children(entry, core, "link"), baseUri),
+            // An entry with no alternate link but a web address for its id: the id is where the story lives.
+            Link = AtomLink(Children(entry, core, "link"), baseUri) ?? (IsWebAddress(id) ? id : null),
             Summary = TextConstruct(Child(entry, core, "summary")) ?? TextConstruct(content),
             ContentHtml = contentHtml,
             Published = FeedDates.Parse(Child(entry, core, "published")?.Value) ?? FeedDates.Parse(Child(entry, core, "issued")?.Value),
@@ -201,8 +205,8 @@ internal static partial class FeedMapper
 
     private static IEnumerable<string> AtomAuthors(XElement parent, Core core) =>
         Children(parent, core, "author")
-            .Select(a => FeedText.Collapse(Child(a, core, "name")?.Value) ?? FeedText.Collapse(Child(a, core, "email")?.Value))
-            .Concat(parent.Elements(Dc + "creator").Select(e => FeedText.Collapse(e.Value)))
+            .Select(a => FeedText.Plain(Child(a, core, "name")?.Value) ?? FeedText.Collapse(Child(a, core, "email")?.Value))
+            .Concat(parent.Elements(Dc + "creator").Select(e => FeedText.Plain(e.Value)))
             .OfType<string>();
 
     private static string? AtomLink(IEnumerable<XElement> links, Uri? baseUri)
@@ -254,7 +258,7 @@ internal static partial class FeedMapper
         {
             return FeedText.FromHtml(value);
         }
-        return FeedText.Collapse(value);
+        return FeedText.Plain(value);
     }
 
     private static string? ContentHtml(XElement? content)
@@ -309,6 +313,10 @@ internal static partial class FeedMapper
         }
         return current is not null && Uri.TryCreate(current, link, out var resolved) ? resolved.AbsoluteUri : link;
     }
+
+    private static bool IsWebAddress(string? id) =>
+        id is not null && (id.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || id.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        && Uri.TryCreate(id, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host);
 
     private static bool IsAbsolute(string link) => AbsoluteUri().IsMatch(link);
 

@@ -14,8 +14,61 @@ internal static class FeedText
         {
             return null;
         }
-        return Collapse(html.AsSpan().ContainsAny('<', '&') ? HtmlText.Raw(html) : html);
+        return RepairDoubleEncoding(Collapse(html.AsSpan().ContainsAny('<', '&') ? HtmlText.Raw(html) : html));
     }
+
+    /// <summary>Plain text meant for a reader (titles, summaries, names): collapsed, and double-encoded UTF-8 repaired.</summary>
+    public static string? Plain(string? text) => RepairDoubleEncoding(Collapse(text));
+
+    /// <summary>
+    /// UTF-8 that was decoded as Latin-1 or windows-1252 and encoded again ("Ã©" for "é",
+    /// "Ã¶" for "ö", "â€™" for "’"), as many CMSes write it. Repaired only when the whole
+    /// string maps back to bytes (Latin-1, or windows-1252 for U+0080–U+009F's printable
+    /// stand-ins) that are strictly valid UTF-8 and contain a multi-byte sequence; any other
+    /// text (real accented text, another script) is returned as it is. feedparser does the same
+    /// for Latin-1 only.
+    /// </summary>
+    public static string? RepairDoubleEncoding(string? text)
+    {
+        if (text is null || !text.AsSpan().ContainsAnyInRange('\u00C2', '\u00F4'))
+        {
+            return text;
+        }
+        var bytes = new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c <= '\u00FF')
+            {
+                bytes[i] = (byte)c;
+            }
+            else if (Windows1252Bytes.TryGetValue(c, out var b))
+            {
+                bytes[i] = b;
+            }
+            else
+            {
+                return text;
+            }
+        }
+        try
+        {
+            var repaired = StrictUtf8.GetString(bytes);
+            return repaired.Length < text.Length ? repaired : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            return text;
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The characters windows-1252 puts at 0x80–0x9F, back to their byte.</summary>
+    private static readonly Dictionary<char, byte> Windows1252Bytes = Enumerable.Range(0x80, 0x20)
+        .Select(b => (Byte: (byte)b, Text: Windows1252.GetString([(byte)b])))
+        .Where(p => p.Text.Length == 1 && p.Text[0] > '\u00FF')
+        .ToDictionary(p => p.Text[0], p => p.Byte);
 
     /// <summary>Text that is already plain: only white space is collapsed.</summary>
     public static string? Collapse(string? text)

@@ -37,7 +37,7 @@ public sealed class CliHelpTests : IDisposable
 
         foreach (var command in new[]
         {
-            "run", "test", "feeds inspect", "classify", "classify explain", "classify evaluate", "bench classify", "bench fanout",
+            "run", "test", "feeds inspect", "classify", "classify explain", "classify evaluate", "bench classify", "bench fanout", "bench load",
             "subscribers import", "subscribers add", "subscribers list", "subscribers remove", "subscribers export", "subscribers forget",
             "subscribers stats", "review list", "review approve", "review reject", "review export", "templates check", "templates preview",
             "templates publish", "rules publish", "rules list", "rules rollback", "rules status", "keys rotate", "sending pause",
