@@ -20,7 +20,8 @@ public static class LocalPipelineHost
     /// <summary>Locally the queue listener backs off to at most this, so a one-shot run does not idle (Azure keeps host.json's value).</summary>
     public static readonly TimeSpan LocalMaxPollingInterval = TimeSpan.FromSeconds(1);
 
-    public static IHost Build(LocalRunSettings run, bool scheduled, LogLevel consoleLevel = LogLevel.Information)
+    /// <param name="overrides">Settings over the local ones (and under <c>CAMPAIGNFLOW_</c> variables): the fault bench points email at the loopback SendGrid with them.</param>
+    public static IHost Build(LocalRunSettings run, bool scheduled, LogLevel consoleLevel = LogLevel.Information, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var root = RepositoryRoot.Find();
         var hostJson = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "host.json"), optional: false).Build();
@@ -28,6 +29,7 @@ public static class LocalPipelineHost
             .UseContentRoot(root)
             .ConfigureAppConfiguration(config => config
                 .AddInMemoryCollection(Settings(run))
+                .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
                 .AddEnvironmentVariables("CAMPAIGNFLOW_"))
             .ConfigureLogging(logging => logging
                 .AddConsole(o => o.FormatterName = CompactConsoleFormatter.FormatterName)

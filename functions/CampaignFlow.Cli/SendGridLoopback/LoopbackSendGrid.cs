@@ -46,6 +46,9 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
     /// <summary>Accepted request bodies, in order (only when started with keepBodies).</summary>
     public ConcurrentQueue<JsonElement> Accepted { get; } = new();
 
+    /// <summary>Called with every accepted body (202), before it is answered: the fault bench records (story, recipient) pairs.</summary>
+    public Action<JsonElement>? OnAccepted { get; set; }
+
     /// <summary>Responses to give, one per request, before answering normally again.</summary>
     public ConcurrentQueue<ScriptedResponse> Script { get; } = new();
 
@@ -92,6 +95,7 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
                 return Error(scripted.Status, $"scripted {scripted.Status}", null);
             }
         }
+        var loseAnswer = scripted?.LoseAnswer == true;
         if (context.Request.Headers.Authorization.ToString() != $"Bearer {_apiKey}")
         {
             return Error(401, "The provided authorization grant is invalid, expired, or revoked", null);
@@ -99,7 +103,13 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
         await _checking.WaitAsync(context.RequestAborted);
         try
         {
-            return await CheckAsync(context);
+            var result = await CheckAsync(context);
+            if (loseAnswer)
+            {
+                // Accepted and counted, but the client never hears so: the connection drops before any answer.
+                context.Abort();
+            }
+            return result;
         }
         finally
         {
@@ -136,6 +146,7 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
                     _recipients.AddOrUpdate(to.GetProperty("email").GetString()!, 1, (_, n) => n + 1);
                 }
             }
+            OnAccepted?.Invoke(body.RootElement);
             if (_keepBodies)
             {
                 Accepted.Enqueue(body.RootElement.Clone());
