@@ -17,6 +17,8 @@ public static class FaultMatrix
         .. SendGridFaults.All(),
         .. FeedFaults.All(),
         .. MessageFaults.All(),
+        .. StaffFaults.All(),
+        .. StorageFaults.All(),
     ];
 
     public static async Task<FaultScenarioResult> RunAsync(FaultScenario scenario, string stateRoot, int subscribers, CancellationToken cancellationToken)

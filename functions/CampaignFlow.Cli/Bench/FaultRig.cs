@@ -84,12 +84,18 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>Builds and starts the local host on this rig (provisioning storage and the subscribers the first time).</summary>
     public async Task StartHostAsync(CancellationToken cancellationToken)
     {
+        Log("starting the host");
         var settings = new LocalRunSettings(Directory, Path.Combine(Directory, "outbox"), [FeedServer.Url], Azurite.ConnectionString);
         Host = LocalPipelineHost.Build(settings, scheduled: false, LogLevel.Warning, Overrides());
         await Services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
         await Services.GetRequiredService<ISubscriberStore>().UpsertManyAsync(Audience.Subscribers, cancellationToken);
+        Log($"{Audience.Subscribers.Count} subscribers seeded");
         await Host.StartAsync(cancellationToken);
+        Log("host started");
     }
+
+    /// <summary>Progress on standard error, with the time since the scenario started.</summary>
+    public void Log(string message) => Console.Error.WriteLine($"[faults]   +{Clock.Elapsed.TotalSeconds:0.0} s {message}");
 
     public async Task StopHostAsync()
     {
@@ -102,8 +108,12 @@ public sealed class FaultRig : IAsyncDisposable
         }
     }
 
-    public async Task<FeedPollResult> PollAsync(CancellationToken cancellationToken) =>
-        (await Services.GetRequiredService<IFeedPoller>().PollAllAsync(cancellationToken)).Single();
+    public async Task<FeedPollResult> PollAsync(CancellationToken cancellationToken)
+    {
+        var result = (await Services.GetRequiredService<IFeedPoller>().PollAllAsync(cancellationToken)).Single();
+        Log(result.Ok ? $"polled: {result.Items} items, {result.NewStories} new, {result.Updated} updated" : $"poll failed: {result.Error}");
+        return result;
+    }
 
     /// <summary>Polls until a poll succeeds (a failing feed is polled again, as the timer would), at most <paramref name="tries"/> times.</summary>
     public async Task<int> PollUntilOkAsync(int tries, CancellationToken cancellationToken)
@@ -120,8 +130,11 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     /// <summary>Waits until every queue (visible or deferred) is empty and no handler runs.</summary>
-    public Task WaitIdleAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        Services.GetRequiredService<QueueDrainer>().WaitUntilIdleAsync(timeout, cancellationToken);
+    public async Task WaitIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await Services.GetRequiredService<QueueDrainer>().WaitUntilIdleAsync(timeout, cancellationToken);
+        Log($"idle: {_received.Count} (story, recipient) pairs received");
+    }
 
     /// <summary>Waits until the endpoint has accepted at least <paramref name="pairs"/> (story, recipient) pairs.</summary>
     public async Task<bool> WaitForSentAsync(int pairs, TimeSpan timeout, CancellationToken cancellationToken)
