@@ -5,7 +5,11 @@ using CampaignFlow.Feeds;
 
 namespace CampaignFlow.Azure.Storage;
 
-/// <summary>Feed state in Table Storage, one row per feed name.</summary>
+/// <summary>
+/// Feed state in Table Storage, one row per feed name. A name may hold characters a row key may not ('/', '\', '#',
+/// '?': a feed configured by URL is named host + path): they are escaped as %XX in the key ('%' too), so names without
+/// them keep the keys they always had.
+/// </summary>
 public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateStore
 {
     private const string Partition = "feed";
@@ -13,7 +17,7 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
 
     public async Task<FeedState?> GetAsync(string feed, CancellationToken cancellationToken = default)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, feed, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, Key(feed), cancellationToken: cancellationToken);
         if (!response.HasValue)
         {
             return null;
@@ -25,9 +29,13 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
     {
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
-            yield return new(entity.RowKey, ToState(entity));
+            yield return new(Uri.UnescapeDataString(entity.RowKey), ToState(entity));
         }
     }
+
+    private static string Key(string feed) =>
+        feed.Replace("%", "%25", StringComparison.Ordinal).Replace("/", "%2F", StringComparison.Ordinal).Replace("\\", "%5C", StringComparison.Ordinal)
+            .Replace("#", "%23", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal);
 
     private static FeedState ToState(TableEntity e) =>
         new()
@@ -46,7 +54,7 @@ public sealed class TableFeedStateStore(TableServiceClient tables) : IFeedStateS
 
     public Task SaveAsync(string feed, FeedState state, CancellationToken cancellationToken = default) =>
         _table.UpsertEntityAsync(
-            new TableEntity(Partition, feed)
+            new TableEntity(Partition, Key(feed))
             {
                 [nameof(FeedState.ETag)] = state.ETag,
                 [nameof(FeedState.LastModified)] = state.LastModified,

@@ -13,13 +13,16 @@ public sealed partial class Azurite : IAsyncDisposable
     // Azurite's published development key, the same for every installation: not a secret.
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    private Process _process;
     private readonly (int Blob, int Queue, int Table) _ports;
+    private readonly string? _location;
+    private readonly IReadOnlyDictionary<string, string>? _accounts;
 
-    private Azurite(Process process, int blob, int queue, int table)
+    private Azurite(Process process, int blob, int queue, int table, string? location, IReadOnlyDictionary<string, string>? accounts)
     {
         _process = process;
         _ports = (blob, queue, table);
+        (_location, _accounts) = (location, accounts);
         ConnectionString = ConnectionStringFor(AccountName, AccountKey);
     }
 
@@ -41,6 +44,25 @@ public sealed partial class Azurite : IAsyncDisposable
     /// </summary>
     public static async Task<Azurite> StartAsync(string? location, IReadOnlyDictionary<string, string>? accounts, CancellationToken cancellationToken = default)
     {
+        var (process, ports) = await StartProcessAsync(location, accounts, (0, 0, 0), cancellationToken);
+        return new Azurite(process, ports.Blob, ports.Queue, ports.Table, location, accounts);
+    }
+
+    /// <summary>
+    /// Stops Azurite as <see cref="DisposeAsync"/> does and, after <paramref name="downtime"/>, starts it again on the
+    /// same ports and data (the fault bench's storage outage): clients keep their connection string.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        _process.Dispose();
+        await Task.Delay(downtime, cancellationToken);
+        (_process, _) = await StartProcessAsync(_location, _accounts, _ports, cancellationToken);
+    }
+
+    private static async Task<(Process Process, (int Blob, int Queue, int Table) Ports)> StartProcessAsync(
+        string? location, IReadOnlyDictionary<string, string>? accounts, (int Blob, int Queue, int Table) fixedPorts, CancellationToken cancellationToken)
+    {
         var root = RepositoryRoot.Find();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -48,7 +70,7 @@ public sealed partial class Azurite : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {root} (./campaignflow does it on first use)");
         }
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", "0", "--queuePort", "0", "--tablePort", "0" })
+        foreach (var arg in new[] { script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--blobPort", $"{fixedPorts.Blob}", "--queuePort", $"{fixedPorts.Queue}", "--tablePort", $"{fixedPorts.Table}" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -96,11 +118,17 @@ public sealed partial class Azurite : IAsyncDisposable
         }
         // Keep draining its output so a full pipe never blocks it.
         _ = Task.Run(async () => { while (await process.StandardOutput.ReadLineAsync() is not null) { } });
-        return new Azurite(process, ports["Blob"], ports["Queue"], ports["Table"]);
+        return (process, (ports["Blob"], ports["Queue"], ports["Table"]));
     }
 
     /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes its data to disk), killing it only if it hangs.</summary>
     public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _process.Dispose();
+    }
+
+    private async Task StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -119,7 +147,6 @@ public sealed partial class Azurite : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
         }
-        _process.Dispose();
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]

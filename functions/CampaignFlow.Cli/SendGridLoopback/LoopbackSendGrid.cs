@@ -95,6 +95,7 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
                 return Error(scripted.Status, $"scripted {scripted.Status}", null);
             }
         }
+        var loseAnswer = scripted?.LoseAnswer == true;
         if (context.Request.Headers.Authorization.ToString() != $"Bearer {_apiKey}")
         {
             return Error(401, "The provided authorization grant is invalid, expired, or revoked", null);
@@ -102,7 +103,13 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
         await _checking.WaitAsync(context.RequestAborted);
         try
         {
-            return await CheckAsync(context);
+            var result = await CheckAsync(context);
+            if (loseAnswer)
+            {
+                // Accepted and counted, but the client never hears so: the connection drops before any answer.
+                context.Abort();
+            }
+            return result;
         }
         finally
         {

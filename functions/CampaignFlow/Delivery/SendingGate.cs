@@ -10,6 +10,9 @@ namespace CampaignFlow.Delivery;
 /// </summary>
 public sealed class SendingGate(IOptionsMonitor<SendingOptions> options, ISendingControl control, IPipelineTelemetry telemetry, ILogger<SendingGate> logger)
 {
+    /// <summary>How long a paused delivery waits before it looks again (<c>Sending__PausedRetryDelay</c>).</summary>
+    public TimeSpan PausedRetryDelay => options.CurrentValue.PausedRetryDelay;
+
     /// <summary>Why sending is paused, or null.</summary>
     public async Task<string?> PausedReasonAsync(CancellationToken cancellationToken = default) =>
         options.CurrentValue.Paused ? "Sending__Paused is true" : await control.PausedReasonAsync(cancellationToken);

@@ -14,6 +14,10 @@ public sealed class SendingOptions
     [Range(1, 100_000)]
     public int SpamReportsToPause { get; set; } = 10;
 
-    /// <summary>How long a paused delivery waits before it looks again.</summary>
-    public static readonly TimeSpan PausedRetryDelay = TimeSpan.FromMinutes(5);
+    /// <summary>The default of <see cref="PausedRetryDelay"/>.</summary>
+    public static readonly TimeSpan DefaultPausedRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>Sending__PausedRetryDelay</c>: how long a paused delivery waits before it looks again (5 min; the fault bench uses seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PausedRetryDelay { get; set; } = DefaultPausedRetryDelay;
 }

@@ -45,7 +45,7 @@ public sealed class BatchDelivery(
         if (await gate.PausedReasonAsync(cancellationToken) is { } paused)
         {
             telemetry.Track(PipelineEvents.SendingPaused, key, new Dictionary<string, object?> { ["reason"] = paused, ["batch"] = batch });
-            throw new DeferredMessageException($"sending is paused ({paused})", SendingOptions.PausedRetryDelay);
+            throw new DeferredMessageException($"sending is paused ({paused})", gate.PausedRetryDelay);
         }
         var compose = await load(cancellationToken);
 

@@ -309,8 +309,15 @@ public sealed class DeliverBatchStageTests(AzuriteFixture azurite) : IClassFixtu
             await h.RunAsync(batch);
 
             Assert.Equal(0, h.Endpoint.Requests);
-            Assert.Equal(SendingOptions.PausedRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
+            Assert.Equal(SendingOptions.DefaultPausedRetryDelay, Assert.Single(h.Queue.Deferred).Delay);
             Assert.Contains(h.Logs.Lines, l => l.Contains("sending.paused"));
+        }
+        // Sending__PausedRetryDelay sets the wait (the fault bench pauses and resumes within seconds).
+        await using (var shortWait = await DeliveryHarness.StartAsync(azurite, new Dictionary<string, string?> { ["Sending:Paused"] = "true", ["Sending:PausedRetryDelay"] = "00:00:02" }))
+        {
+            await shortWait.RunAsync(batch);
+
+            Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(shortWait.Queue.Deferred).Delay);
         }
         await using var resumed = await DeliveryHarness.StartAsync(azurite);
 

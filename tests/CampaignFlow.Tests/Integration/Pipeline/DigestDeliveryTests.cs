@@ -90,7 +90,7 @@ public sealed class DigestDeliveryTests(AzuriteFixture azurite) : IClassFixture<
             Assert.Equal(0, h.Endpoint.Requests);
             var (queue, body, delay) = Assert.Single(h.Queue.Deferred);
             Assert.Equal(QueueNames.Digests, queue);
-            Assert.Equal(SendingOptions.PausedRetryDelay, delay);
+            Assert.Equal(SendingOptions.DefaultPausedRetryDelay, delay);
             Assert.Contains(h.Logs.Lines, l => l.Contains("sending.paused"));
             deferred = body;
         }
