@@ -45,7 +45,7 @@ public static class BenchCommand
             var result = PreviewBenchmark.Run(parse.GetValue(stories), parse.GetValue(edits));
             if (!parse.GetValue(json))
             {
-                Console.WriteLine($"{result.Edits} edits over {result.RecentStories} recent + {result.LabeledStories} labeled stories ({result.Megabytes:0.0} MB): median {result.MedianMs:0.0} ms, p95 {result.P95Ms:0.0} ms, max {result.MaxMs:0.0} ms (budget {result.BudgetMs:0} ms, {result.Processors} processors)");
+                Console.WriteLine($"{result.Edits} edits over {result.RecentStories} recent + {result.LabeledStories} labeled stories ({result.Megabytes:0.0} MB): median {result.MedianMs:0.0} ms, p95 {result.P95Ms:0.0} ms, max {result.MaxMs:0.0} ms; processor time median {result.CpuMedianMs:0.0} ms (budget {result.BudgetMs:0} ms, {result.Processors} processors)");
             }
             Console.WriteLine(JsonSerializer.Serialize(result));
             return 0;

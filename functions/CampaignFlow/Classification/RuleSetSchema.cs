@@ -16,6 +16,8 @@ public sealed class RuleSetSchema
 
     private static readonly Lazy<RuleSetSchema> Embedded = new(() => new RuleSetSchema(ReadEmbedded()));
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
+    // Why: a yes/no evaluation skips building the detail tree; most edits are valid, and only an invalid one needs the details.
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
     // Why: messages quote the staff's own text readably; whoever shows them encodes them for their medium.
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -37,6 +39,10 @@ public sealed class RuleSetSchema
     public IReadOnlyList<(string Path, string Message)> Validate(JsonElement rules)
     {
         var errors = new List<(string, string)>();
+        if (schema.Evaluate(rules, Quick).IsValid)
+        {
+            return errors;
+        }
         Collect(schema.Evaluate(rules, Options), rules, errors);
         return errors;
     }

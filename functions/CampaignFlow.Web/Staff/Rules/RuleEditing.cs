@@ -1,4 +1,5 @@
 using CampaignFlow.Classification;
+using CampaignFlow.Staff;
 using CampaignFlow.Tuning;
 using Microsoft.AspNetCore.Http;
 
@@ -6,10 +7,14 @@ namespace CampaignFlow.Web.Staff.Rules;
 
 /// <summary>
 /// The rules editor's use cases apart from HTTP: open the active rule set, read an edit (form or raw JSON), check and
-/// preview it, suggest terms, publish, roll back.
+/// preview it, suggest terms, publish, roll back. A publish or rollback is recorded in the staff action log under
+/// <see cref="Subject"/> (who, when, which version), as approve, send, forget and import are.
 /// </summary>
-public sealed class RuleEditing(RulePublisher publisher, RulePreviewService preview, IRuleSetRepository repository)
+public sealed class RuleEditing(RulePublisher publisher, RulePreviewService preview, IRuleSetRepository repository, IStaffActionLog log, TimeProvider clock)
 {
+    /// <summary>The action log's subject for everything done to the rules.</summary>
+    public const string Subject = "rules";
+
     public async Task<RuleEditorView> OpenAsync(CancellationToken cancellationToken)
     {
         var start = await publisher.OpenAsync(cancellationToken);
@@ -51,13 +56,40 @@ public sealed class RuleEditing(RulePublisher publisher, RulePreviewService prev
             return (view, new RuleSetChangeOutcome(null, view.Problems));
         }
         var outcome = await publisher.PublishAsync(view.Json, by, view.Comment, view.ETag, cancellationToken);
+        if (outcome.Version is { } version)
+        {
+            var comment = string.IsNullOrWhiteSpace(view.Comment) ? "" : $": {view.Comment.Trim()}";
+            await log.RecordAsync(new StaffAction(by, clock.GetUtcNow(), "publish", Subject, $"published {version} (edited from {view.BaseVersion}){comment}"), cancellationToken);
+        }
         return (view with { Problems = outcome.Problems, Conflict = outcome.Conflict }, outcome);
     }
 
-    public Task<RuleSetChangeOutcome> RollbackAsync(string version, string by, string? etag, CancellationToken cancellationToken) =>
-        publisher.RollbackAsync(version, by, Empty(etag), cancellationToken);
+    public async Task<RuleSetChangeOutcome> RollbackAsync(string version, string by, string? etag, CancellationToken cancellationToken)
+    {
+        var outcome = await publisher.RollbackAsync(version, by, Empty(etag), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await log.RecordAsync(new StaffAction(by, clock.GetUtcNow(), "rollback", Subject, $"rolled back to {version}"), cancellationToken);
+        }
+        return outcome;
+    }
 
     public Task<RuleHistory> HistoryAsync(CancellationToken cancellationToken) => publisher.HistoryAsync(cancellationToken);
+
+    /// <summary>The latest publishes and rollbacks from the staff action log, newest first.</summary>
+    public async Task<IReadOnlyList<StaffAction>> ActionsAsync(CancellationToken cancellationToken)
+    {
+        var actions = new List<StaffAction>();
+        await foreach (var action in log.ListAsync(Subject, cancellationToken))
+        {
+            actions.Add(action);
+            if (actions.Count == 20)
+            {
+                break;
+            }
+        }
+        return actions;
+    }
 
     /// <summary>The rule set the editor was opened from: a published version, else the built-in set.</summary>
     private async Task<RuleSet> OpenedAsync(string version, CancellationToken cancellationToken)

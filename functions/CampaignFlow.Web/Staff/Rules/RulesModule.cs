@@ -57,7 +57,7 @@ public sealed class RulesModule(RuleEditing editing) : IStaffModule
             "rolledback" => $"{version} is active again. The pipeline classifies with it from its next check (within a minute).",
             _ => null,
         };
-        return StaffResult.Page<RuleHistoryPage>(new { Context = request.Context, History = await editing.HistoryAsync(cancellationToken), Notice = notice });
+        return StaffResult.Page<RuleHistoryPage>(new { Context = request.Context, History = await editing.HistoryAsync(cancellationToken), Actions = await editing.ActionsAsync(cancellationToken), Notice = notice });
     }
 
     private async Task<IResult> RollbackAsync(StaffRequest request, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class RulesModule(RuleEditing editing) : IStaffModule
             return StaffResult.SeeOther("/staff/rules/history?done=rolledback&version=" + Uri.EscapeDataString(version));
         }
         var error = outcome.Conflict ?? string.Join("; ", outcome.Problems.Select(p => p.Message));
-        return StaffResult.Page<RuleHistoryPage>(new { Context = request.Context, History = await editing.HistoryAsync(cancellationToken), Error = "Nothing changed: " + error },
+        return StaffResult.Page<RuleHistoryPage>(new { Context = request.Context, History = await editing.HistoryAsync(cancellationToken), Actions = await editing.ActionsAsync(cancellationToken), Error = "Nothing changed: " + error },
             outcome.Conflict is not null ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CampaignFlow.Azure.Published;
 using CampaignFlow.Classification;
+using CampaignFlow.Staff;
 using CampaignFlow.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,5 +77,52 @@ public sealed class RulesConsoleHttpTests(AzuriteFixture azurite) : IClassFixtur
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         Assert.Contains(RuleSetLoader.LoadDefault().Version, await client.GetStringAsync("/staff/rules"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishAndRollbackAreInTheStaffActionLogWithWhoAndWhenAndOnTheHistoryPage()
+    {
+        await using var site = await StaffSite.StartAsync(azurite, new Dictionary<string, string?> { ["Classification:ContainerName"] = $"config{Guid.NewGuid():N}" });
+        var store = site.Services.GetRequiredService<BlobRuleSetStore>();
+        await store.PublishAsync(RuleSetLoader.ReadDefaultJson());
+        var builtIn = RuleSetLoader.LoadDefault().Version;
+        var who = $"Lise Staff {Guid.NewGuid():N}"[..18];
+        using var client = await site.SignedInClientAsync(who);
+        var editor = await client.GetStringAsync("/staff/rules/json");
+        var published = await client.PostAsync("/staff/rules/publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["mode"] = "json",
+            ["json"] = RuleSetLoader.ReadDefaultJson().Replace("\"scale\": 3.0", "\"scale\": 3.5", StringComparison.Ordinal),
+            ["base"] = builtIn,
+            ["etag"] = (await store.ReadActiveBlobAsync())!.ETag!,
+            ["comment"] = "scale 3.5",
+            ["csrf"] = StaffSite.CsrfIn(editor),
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, published.StatusCode);
+        var version = (await store.ListAsync())[0].Version;
+        var history = await client.GetStringAsync("/staff/rules/history");
+        var rolledBack = await client.PostAsync($"/staff/rules/rollback/{builtIn}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["etag"] = (await store.ReadActiveBlobAsync())!.ETag!,
+            ["csrf"] = StaffSite.CsrfIn(history),
+        }));
+        Assert.Equal(HttpStatusCode.SeeOther, rolledBack.StatusCode);
+
+        var log = site.Services.GetRequiredService<IStaffActionLog>();
+        var actions = new List<StaffAction>();
+        await foreach (var a in log.ListAsync("rules"))
+        {
+            if (a.Who == who)
+            {
+                actions.Add(a);
+            }
+        }
+        Assert.Equal(["rollback", "publish"], actions.Select(a => a.Action));
+        Assert.Equal($"rolled back to {builtIn}", actions[0].Detail);
+        Assert.Equal($"published {version} (edited from {builtIn}): scale 3.5", actions[1].Detail);
+        Assert.All(actions, a => Assert.True(DateTimeOffset.UtcNow - a.At < TimeSpan.FromMinutes(5), $"recorded at {a.At}"));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/staff/rules/history"));
+        Assert.Contains($"<strong>rollback</strong> by {who} — rolled back to {builtIn}", page, StringComparison.Ordinal);
+        Assert.Contains($"<strong>publish</strong> by {who} — published {version} (edited from {builtIn}): scale 3.5", page, StringComparison.Ordinal);
     }
 }
