@@ -115,6 +115,16 @@ public sealed class ActingStateTests
     }
 
     [Fact]
+    public void AMeetingHeldAtHomeCountsInAStoryNotAboutTheBanWhenTheSetSaysSo()
+    {
+        var story = TestRules.Story("Oslo hosts the meeting on climate this week.", title: "Climate meeting");
+
+        Assert.False(Rules().Classify(story).Relevant);
+        Assert.Empty(Rules().Classify(story).Regions);
+        Assert.Equal(["europe"], Rules(r => r with { Aboutness = r.Aboutness with { HomeHostsAnyMeeting = true } }).Classify(story).Regions);
+    }
+
+    [Fact]
     public void TheShippedSetCountsAnAmountGivenAsFinancingButNotACost()
     {
         var cost = new StoryText("c", "Laos : la dépollution coûtera des centaines de millions",
