@@ -41,4 +41,9 @@ public sealed record AboutnessSettings
     /// them: what a meeting reviews (clearance, stockpiles, who joined) is its agenda, not the story's subject.
     /// </summary>
     public IReadOnlyList<string> MeetingHeadlineTopics { get; init; } = [];
+    /// <summary>
+    /// A meeting held in the home state makes it a region in any story about that meeting, not only in one about
+    /// the ban (the labels' rule: "a meeting held in Norway").
+    /// </summary>
+    public bool HomeHostsAnyMeeting { get; init; }
 }

@@ -67,8 +67,10 @@ public sealed class CompiledRuleSet
         }
         var assigned = topicEvidence.Where(t => t.Assigned).Select(t => t.Topic).ToList();
         var anchorHits = m.Hits[MatchKind.Anchor];
-        // Why: "Oslo" in "the Oslo Process" or "Convention d'Oslo" names the treaty, not a place.
-        var places = m.Hits[MatchKind.Place].Where(p => !anchorHits.Any(a => a.First <= p.First && p.Last <= a.Last)).ToList();
+        var negativeHits = m.Hits[MatchKind.Negative];
+        // Why: "Oslo" in "the Oslo Process", "Convention d'Oslo" or "the Oslo Accords" names a treaty, not a place.
+        // A negative that is the place's own name ("Palestin*") leaves it a place.
+        var places = m.Hits[MatchKind.Place].Where(p => !Within(p, anchorHits, 0) && !Within(p, negativeHits, 1)).ToList();
         var meetings = conferences.Extract(m, places);
         var hostTopics = Rules.Scoring.HostTopics;
         // Why: for a relevant story the assigned topics say whether it is about a meeting; otherwise the raw scores do.
@@ -95,6 +97,19 @@ public sealed class CompiledRuleSet
             StateCounts = counts.Extract(m),
             Conferences = [.. meetings.Select(c => c.Mention)],
         };
+    }
+
+    /// <summary>True when one of the names covers the place and is at least <paramref name="longer"/> words longer.</summary>
+    private static bool Within(Hit p, IReadOnlyList<Hit> names, int longer)
+    {
+        foreach (var a in names)
+        {
+            if (a.First <= p.First && p.Last <= a.Last && a.Last - a.First >= p.Last - p.First + longer)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Positive evidence strongest first, or negatives most negative first; ties by position.</summary>

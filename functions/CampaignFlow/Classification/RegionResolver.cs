@@ -31,8 +31,8 @@ internal sealed class RegionResolver(RuleSet rules)
         {
             if (c.Entry >= 0)
             {
-                // The home state hosts many unrelated meetings; only a ban meeting held there makes it a region.
-                if (!rules.Gazetteer[c.Entry].Home || relevant)
+                // The home state hosts many unrelated meetings; unless the set says otherwise, only a ban meeting held there makes it a region.
+                if (!rules.Gazetteer[c.Entry].Home || relevant || about.HomeHostsAnyMeeting)
                 {
                     hosts.Add(c.Entry);
                     homeCounts |= rules.Gazetteer[c.Entry].Home;

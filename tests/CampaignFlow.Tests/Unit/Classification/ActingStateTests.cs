@@ -115,6 +115,30 @@ public sealed class ActingStateTests
     }
 
     [Fact]
+    public void AMeetingHeldAtHomeCountsInAStoryNotAboutTheBanWhenTheSetSaysSo()
+    {
+        var story = TestRules.Story("Oslo hosts the meeting on climate this week.", title: "Climate meeting");
+
+        Assert.False(Rules().Classify(story).Relevant);
+        Assert.Empty(Rules().Classify(story).Regions);
+        Assert.Equal(["europe"], Rules(r => r with { Aboutness = r.Aboutness with { HomeHostsAnyMeeting = true } }).Classify(story).Regions);
+    }
+
+    [Fact]
+    public void APlaceInsideANegativeTermNamesSomethingElse()
+    {
+        var story = TestRules.Story("The cluster munitions talks recalled the accords.", title: "Thirty years since the Laos Accords");
+
+        var verdict = Rules(r => r with { Negatives = [TestRules.Group(-1, "Laos Accords")] }).Classify(story);
+        var ownName = Rules(r => r with { Negatives = [TestRules.Group(-1, "Laos")] }).Classify(story);
+
+        Assert.Empty(verdict.States);
+        Assert.Empty(verdict.Regions);
+        Assert.Equal(["asia"], Rules().Classify(story).Regions);
+        Assert.Equal(["asia"], ownName.Regions);
+    }
+
+    [Fact]
     public void TheShippedSetCountsAnAmountGivenAsFinancingButNotACost()
     {
         var cost = new StoryText("c", "Laos : la dépollution coûtera des centaines de millions",

@@ -18,8 +18,9 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
         Assert.True(report.Relevance.Precision >= 0.97, $"precision {report.Relevance.Precision:F3}");
         Assert.True(report.Relevance.Recall >= 0.97, $"recall {report.Relevance.Recall:F3}");
-        Assert.True(report.TopicsMicro.F1 >= 0.85, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
-        // Why 0.82 (was 0.85): aboutness weighs a state named once in the background at half, which helps the
+        // Why 0.88 (was 0.85): 2026.12.04-5 measures 0.885 here.
+        Assert.True(report.TopicsMicro.F1 >= 0.88, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
+        // Why 0.82 (2026.12.04-5 measures 0.824: europe precision is this corpus's weak point) (was 0.85): aboutness weighs a state named once in the background at half, which helps the
         // held-out part (region micro-F1 0.810 -> 0.847) and costs this corpus 0.852 -> 0.834.
         Assert.True(report.RegionsMicro.F1 >= 0.82, $"region micro-F1 {report.RegionsMicro.F1:F3}");
     }
@@ -31,10 +32,11 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
         output.WriteLine(report.Render());
 
         Assert.True(report.Stories >= 80, $"only {report.Stories} stories");
-        Assert.True(report.Relevance.Precision >= 0.95, $"precision {report.Relevance.Precision:F3}");
-        Assert.True(report.Relevance.Recall >= 0.95, $"recall {report.Relevance.Recall:F3}");
-        Assert.True(report.TopicsMicro.F1 >= 0.88, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
-        Assert.True(report.RegionsMicro.F1 >= 0.88, $"region micro-F1 {report.RegionsMicro.F1:F3}");
+        // Why these floors (were 0.95, 0.95, 0.88, 0.88): 2026.12.04-5 measures 1.000, 0.977, 0.934 and 0.946.
+        Assert.True(report.Relevance.Precision >= 0.98, $"precision {report.Relevance.Precision:F3}");
+        Assert.True(report.Relevance.Recall >= 0.97, $"recall {report.Relevance.Recall:F3}");
+        Assert.True(report.TopicsMicro.F1 >= 0.92, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
+        Assert.True(report.RegionsMicro.F1 >= 0.93, $"region micro-F1 {report.RegionsMicro.F1:F3}");
     }
 
     /// <summary>
@@ -51,11 +53,12 @@ public sealed class ClassifierEvaluationTests(ITestOutputHelper output)
 
         Assert.True(report.Stories >= 100, $"only {report.Stories} stories");
         Assert.True(report.Relevance.Precision >= 0.97, $"precision {report.Relevance.Precision:F3}");
-        Assert.True(report.Relevance.Recall >= 0.86, $"recall {report.Relevance.Recall:F3}");
-        Assert.True(report.TopicsMicro.F1 >= 0.84, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
-        Assert.True(report.RegionsMicro.F1 >= 0.82, $"region micro-F1 {report.RegionsMicro.F1:F3}");
-        // Why 0.70: English is the weakest language here (0.727 on 16 topic labels), French and Spanish 0.83-0.88.
-        Assert.All(report.Languages, l => Assert.True(l.Topics.F1 >= 0.70, $"{l.Lang} topic micro-F1 {l.Topics.F1:F3}"));
+        // Why these floors (were 0.86, 0.84, 0.82): 2026.12.04-5 measures recall 0.909, topics 0.881, regions 0.889.
+        Assert.True(report.Relevance.Recall >= 0.89, $"recall {report.Relevance.Recall:F3}");
+        Assert.True(report.TopicsMicro.F1 >= 0.87, $"topic micro-F1 {report.TopicsMicro.F1:F3}");
+        Assert.True(report.RegionsMicro.F1 >= 0.87, $"region micro-F1 {report.RegionsMicro.F1:F3}");
+        // Why 0.75 (was 0.70): English is the weakest language here (0.788 on 16 topic labels), French 0.816.
+        Assert.All(report.Languages, l => Assert.True(l.Topics.F1 >= 0.75, $"{l.Lang} topic micro-F1 {l.Topics.F1:F3}"));
     }
 
     [SharedFact("seed")]
