@@ -68,7 +68,12 @@ public static class LoadBenchmark
                 using var self = Process.GetCurrentProcess();
                 self.Refresh();
                 var relevant = await RelevantAsync(services.GetRequiredService<IStoryLedger>(), since, cancellationToken);
-                return Score(stories, audience, relevant, received, endpoint.Requests, seconds, self.PeakWorkingSet64 / 1048576.0, storage);
+                var result = Score(stories, audience, relevant, received, endpoint.Requests, seconds, self.PeakWorkingSet64 / 1048576.0, storage);
+                if (!result.Passed)
+                {
+                    progress.WriteLine($"{result.Lost} lost, {result.Duplicates} doubled, {result.Unexpected} unexpected; the poison queues hold {await services.GetRequiredService<QueueDrainer>().PoisonDepthAsync(cancellationToken)} message(s)");
+                }
+                return result;
             }
             finally
             {

@@ -9,7 +9,7 @@ namespace CampaignFlow.Cli.Commands;
 /// <summary><c>campaignflow bench classify|fanout</c>: measured side by side in one process; the last line is one JSON object.</summary>
 public static class BenchCommand
 {
-    public static Command Create() => new("bench", "Benchmarks") { Classify(), Fanout(), Preview(), LoadBenchCommand.Create(), FaultsBenchCommand.Create() };
+    public static Command Create() => new("bench", "Benchmarks") { Classify(), Fanout(), Preview(), LoadBenchCommand.Create(), LoadBenchCommand.Performance(), FaultsBenchCommand.Create() };
 
     private static Command Classify()
     {
