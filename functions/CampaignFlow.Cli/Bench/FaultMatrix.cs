@@ -9,7 +9,7 @@ namespace CampaignFlow.Cli.Bench;
 /// </summary>
 public static class FaultMatrix
 {
-    public const int StoriesPerScenario = 30;
+    public const int DefaultStories = 30;
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(4);
 
     public static IReadOnlyList<FaultScenario> Scenarios { get; } =
@@ -19,12 +19,13 @@ public static class FaultMatrix
         .. MessageFaults.All(),
         .. StaffFaults.All(),
         .. StorageFaults.All(),
+        .. ProcessFaults.All(),
     ];
 
-    public static async Task<FaultScenarioResult> RunAsync(FaultScenario scenario, string stateRoot, int subscribers, CancellationToken cancellationToken)
+    public static async Task<FaultScenarioResult> RunAsync(FaultScenario scenario, string stateRoot, int subscribers, int stories, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await using var rig = await FaultRig.StartAsync(Path.Combine(stateRoot, scenario.Name), subscribers, cancellationToken);
+        await using var rig = await FaultRig.StartAsync(Path.Combine(stateRoot, scenario.Name), subscribers, stories, cancellationToken);
         try
         {
             var run = await scenario.Script(rig, cancellationToken);

@@ -31,6 +31,9 @@ public sealed class FaultRig : IAsyncDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>How many stories a scenario publishes in its main poll (<c>--stories</c>).</summary>
+    public int Stories { get; private init; } = FaultMatrix.DefaultStories;
     public FaultAudience Audience { get; }
     public FaultFeed Feed { get; }
     public Azurite Azurite { get; private set; } = null!;
@@ -46,7 +49,7 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>(story id, address) → how many times the endpoint accepted it.</summary>
     public IReadOnlyDictionary<(string Story, string Email), int> Received => _received;
 
-    public static async Task<FaultRig> StartAsync(string directory, int subscribers, CancellationToken cancellationToken)
+    public static async Task<FaultRig> StartAsync(string directory, int subscribers, int stories, CancellationToken cancellationToken)
     {
         if (System.IO.Directory.Exists(directory))
         {
@@ -54,7 +57,7 @@ public sealed class FaultRig : IAsyncDisposable
         }
         System.IO.Directory.CreateDirectory(directory);
         var root = RepositoryRoot.Find();
-        var rig = new FaultRig(directory, new FaultAudience(subscribers), new FaultFeed(Path.Combine(root, "config", "corpus", "stories.jsonl")));
+        var rig = new FaultRig(directory, new FaultAudience(subscribers), new FaultFeed(Path.Combine(root, "config", "corpus", "stories.jsonl"))) { Stories = stories };
         rig.Azurite = await Azurite.StartAsync(Path.Combine(directory, "azurite"), cancellationToken);
         rig.SendGrid = await LoopbackSendGrid.StartAsync(MailSendSchema.BuiltIn, ApiKey, keepBodies: false);
         rig.SendGrid.OnAccepted = rig.Record;
@@ -84,14 +87,20 @@ public sealed class FaultRig : IAsyncDisposable
     /// <summary>Builds and starts the local host on this rig (provisioning storage and the subscribers the first time).</summary>
     public async Task StartHostAsync(CancellationToken cancellationToken)
     {
-        Log("starting the host");
+        await PrepareAsync(cancellationToken);
+        await Host!.StartAsync(cancellationToken);
+        Log("host started");
+    }
+
+    /// <summary>Builds the local host (not started: its services serve the bench), provisions storage and seeds the subscribers.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Log("building the host");
         var settings = new LocalRunSettings(Directory, Path.Combine(Directory, "outbox"), [FeedServer.Url], Azurite.ConnectionString);
         Host = LocalPipelineHost.Build(settings, scheduled: false, LogLevel.Warning, Overrides());
         await Services.GetRequiredService<StorageProvisioner>().EnsureAsync(cancellationToken);
         await Services.GetRequiredService<ISubscriberStore>().UpsertManyAsync(Audience.Subscribers, cancellationToken);
         Log($"{Audience.Subscribers.Count} subscribers seeded");
-        await Host.StartAsync(cancellationToken);
-        Log("host started");
     }
 
     /// <summary>Progress on standard error, with the time since the scenario started.</summary>
@@ -102,7 +111,14 @@ public sealed class FaultRig : IAsyncDisposable
         if (Host is { } host)
         {
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await host.StopAsync(grace.Token);
+            try
+            {
+                await host.StopAsync(grace.Token);
+            }
+            catch (InvalidOperationException)
+            {
+                // Never started (the process scenarios run the host as a child process).
+            }
             host.Dispose();
             Host = null;
         }

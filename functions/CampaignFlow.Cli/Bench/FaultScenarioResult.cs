@@ -23,8 +23,11 @@ public sealed record FaultScenarioResult(
     /// <summary>Stories the feed showed that never got a verdict.</summary>
     [JsonPropertyName("unclassified")] public int Unclassified { get; init; }
 
-    /// <summary>Recipients the delivery ledger marked uncertain (at most once: not sent again).</summary>
+    /// <summary>(story, recipient) pairs the delivery ledger holds as uncertain (a request in flight when its worker died: at most once, not sent again).</summary>
     [JsonPropertyName("uncertain")] public int Uncertain { get; init; }
+
+    /// <summary>Of <see cref="Lost"/>, those the ledger holds as uncertain: lost by the at-most-once design, reported, not a failure.</summary>
+    [JsonPropertyName("lostUncertain")] public int LostUncertain { get; init; }
 
     [JsonPropertyName("poison")] public int Poison { get; init; }
 

@@ -6,7 +6,7 @@ using CampaignFlow.Cli.Local;
 
 namespace CampaignFlow.Cli.Bench;
 
-/// <summary><c>campaignflow bench faults [--json] [--only NAME…] [--subscribers N] [--state DIR] [--markdown FILE] [--runs N]</c>.</summary>
+/// <summary><c>campaignflow bench faults [--json] [--only NAME…] [--subscribers N] [--stories N] [--state DIR] [--markdown FILE] [--runs N]</c>.</summary>
 public static class FaultsBenchCommand
 {
     public static Command Create()
@@ -16,30 +16,31 @@ public static class FaultsBenchCommand
         var subscribers = new Option<int>("--subscribers") { Description = "How many subscribers the bench seeds (mixed choices, some not active)", DefaultValueFactory = _ => 2000 };
         var state = new Option<string?>("--state") { Description = "Folder for the scenarios' state (Azurite data); default .state/faults in the repository" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the fault table as Markdown to FILE (docs/reliability.md)" };
+        var stories = new Option<int>("--stories") { Description = "How many stories each scenario's main poll publishes", DefaultValueFactory = _ => FaultMatrix.DefaultStories };
         var runs = new Option<int>("--runs") { Description = "Run the matrix this many times (the Markdown shows the spread of the times)", DefaultValueFactory = _ => 1 };
         var command = new Command("faults", "The fault matrix end to end: local host, Azurite, loopback SendGrid, scripted feed server; exit 0 when every scenario passed")
         {
-            json, only, subscribers, state, markdown, runs,
+            json, only, subscribers, stories, state, markdown, runs,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var names = parse.GetValue(only) ?? [];
             var unknown = names.Where(n => FaultMatrix.Scenarios.All(s => s.Name != n)).ToList();
-            if (unknown.Count > 0 || parse.GetValue(subscribers) <= 0 || parse.GetValue(runs) <= 0)
+            if (unknown.Count > 0 || parse.GetValue(subscribers) <= 0 || parse.GetValue(runs) <= 0 || parse.GetValue(stories) <= 0)
             {
                 Console.Error.WriteLine(unknown.Count > 0
                     ? $"unknown scenario(s): {string.Join(", ", unknown)}; known: {string.Join(", ", FaultMatrix.Scenarios.Select(s => s.Name))}"
-                    : "--subscribers and --runs must be positive");
+                    : "--subscribers, --stories and --runs must be positive");
                 return 2;
             }
             var selected = FaultMatrix.Scenarios.Where(s => names.Length == 0 || names.Contains(s.Name)).ToList();
             var stateRoot = Path.Combine(StorageSession.StateDirectory(parse.GetValue(state)), "faults");
-            return await RunAsync(selected, stateRoot, parse.GetValue(subscribers), parse.GetValue(runs), parse.GetValue(json), parse.GetValue(markdown), cancellationToken);
+            return await RunAsync(selected, stateRoot, (parse.GetValue(subscribers), parse.GetValue(stories)), parse.GetValue(runs), parse.GetValue(json), parse.GetValue(markdown), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<FaultScenario> scenarios, string stateRoot, int subscribers, int runs, bool json, string? markdown, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(IReadOnlyList<FaultScenario> scenarios, string stateRoot, (int Subscribers, int Stories) size, int runs, bool json, string? markdown, CancellationToken cancellationToken)
     {
         // The host logs to the console: keep standard output for the results.
         var stdout = Console.Out;
@@ -55,7 +56,7 @@ public static class FaultsBenchCommand
                 foreach (var scenario in scenarios)
                 {
                     Console.Error.WriteLine($"[faults] {scenario.Name}: {scenario.Fault} …");
-                    var result = await FaultMatrix.RunAsync(scenario, stateRoot, subscribers, cancellationToken);
+                    var result = await FaultMatrix.RunAsync(scenario, stateRoot, size.Subscribers, size.Stories, cancellationToken);
                     Console.Error.WriteLine($"[faults] {scenario.Name}: {(result.Passed ? "passed" : "FAILED")} in {result.Seconds:0.0} s");
                     last.Add(result);
                     if (json)
@@ -84,7 +85,7 @@ public static class FaultsBenchCommand
         stdout.WriteLine(JsonSerializer.Serialize(summary));
         if (markdown is not null)
         {
-            await File.WriteAllTextAsync(markdown, ReliabilityReport.Render(all, summary, subscribers), cancellationToken);
+            await File.WriteAllTextAsync(markdown, ReliabilityReport.Render(all, summary, size.Subscribers), cancellationToken);
             Console.Error.WriteLine($"[faults] wrote {Path.GetFullPath(markdown)}");
         }
         return summary.Failed == 0 ? 0 : 1;

@@ -25,7 +25,7 @@ public static class MessageFaults
     private static async Task<FaultRun> DuplicatedAsync(FaultRig rig, CancellationToken cancellationToken)
     {
         await rig.StartHostAsync(cancellationToken);
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario);
+        rig.Feed.Add(rig.Stories);
         var polled = await rig.PollAsync(cancellationToken);
         var queue = rig.Services.GetRequiredService<IMessageQueue>();
         var ids = rig.Feed.EverShown.Select(i => StoryKey.For(new FeedItem { Id = i.Guid })).ToList();
@@ -52,7 +52,7 @@ public static class MessageFaults
     private static async Task<FaultRun> PoisonAsync(FaultRig rig, IReadOnlyList<(string Queue, string Body, bool Raw)> bad, CancellationToken cancellationToken)
     {
         await rig.StartHostAsync(cancellationToken);
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario);
+        rig.Feed.Add(rig.Stories);
         foreach (var (queue, body, raw) in bad)
         {
             await rig.InjectAsync(queue, body, raw, cancellationToken);

@@ -43,9 +43,9 @@ public static class ReliabilityReport
         line("| lost | expected but never accepted |");
         line("| unexp. | accepted but not expected (irrelevant story, subscriber not active, digest reader, not a match) |");
         line("| uncl. | stories the feed showed that never got a verdict |");
-        line("| uncert. | delivery batches the ledger reported *uncertain* (at most once: not sent again; see delivery.md) |");
+        line("| uncert. | (story, subscriber) pairs the delivery ledger holds *uncertain*: a request in flight when its worker died; at most once, never sent again (delivery.md). A lost pair among them is that trade-off, reported here and not counted as a failure |");
         line("| poison | poison messages / those the scenario injected on purpose (each must carry its reason) |");
-        line("| passes | runs in which the scenario passed: lost = dupl. = unexp. = uncl. = 0, poison as injected and with reasons, the host recovered |");
+        line("| passes | runs in which the scenario passed: dupl. = unexp. = uncl. = 0, no loss but uncertain ones, poison as injected and with reasons, the host recovered |");
         line("");
         line("Retries are shortened for the bench (`Retry__FirstDelay` 1 s, `Retry__MaxDelay` 8 s, `SendGrid__Timeout` 3 s,");
         line("`Feeds__RequestTimeout` 2 s); article fetching is off (the stories carry their text).");

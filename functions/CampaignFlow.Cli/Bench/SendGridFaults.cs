@@ -26,7 +26,7 @@ public static class SendGridFaults
         {
             rig.SendGrid.Script.Enqueue(response);
         }
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario);
+        rig.Feed.Add(rig.Stories);
         var polled = await rig.PollAsync(cancellationToken);
         await rig.WaitIdleAsync(FaultMatrix.IdleTimeout, cancellationToken);
         var left = rig.SendGrid.Script.Count;

@@ -22,7 +22,7 @@ public static class StaffFaults
     private static async Task<FaultRun> RulesAsync(FaultRig rig, CancellationToken cancellationToken)
     {
         await rig.StartHostAsync(cancellationToken);
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario / 2);
+        rig.Feed.Add(rig.Stories / 2);
         var first = await rig.PollAsync(cancellationToken);
         // Mid-run: the first stories are on the queue and being classified.
         var rules = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "config", "rules.json"), cancellationToken))!;
@@ -34,7 +34,7 @@ public static class StaffFaults
         rig.Log($"published rule set {StricterVersion}");
         // Classification__RefreshSeconds is 1 in the bench: after 3 s every new verdict must come from the new set.
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        var later = rig.Feed.Add(FaultMatrix.StoriesPerScenario / 2);
+        var later = rig.Feed.Add(rig.Stories / 2);
         var second = await rig.PollAsync(cancellationToken);
         await rig.WaitIdleAsync(FaultMatrix.IdleTimeout, cancellationToken);
         var ledger = rig.Services.GetRequiredService<IStoryLedger>();
@@ -54,7 +54,7 @@ public static class StaffFaults
         await rig.StartHostAsync(cancellationToken);
         var control = rig.Services.GetRequiredService<ISendingControl>();
         await control.PauseAsync("fault bench: paused mid-run", cancellationToken);
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario);
+        rig.Feed.Add(rig.Stories);
         var polled = await rig.PollAsync(cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(8), cancellationToken);
         var whilePaused = rig.Received.Count;

@@ -11,7 +11,7 @@ public static class StorageFaults
     private static async Task<FaultRun> RestartAsync(FaultRig rig, CancellationToken cancellationToken)
     {
         await rig.StartHostAsync(cancellationToken);
-        rig.Feed.Add(FaultMatrix.StoriesPerScenario);
+        rig.Feed.Add(rig.Stories);
         var polled = await rig.PollAsync(cancellationToken);
         var midRun = await rig.WaitForSentAsync(1, FaultMatrix.IdleTimeout, cancellationToken);
         rig.Log($"stopping Azurite ({rig.Received.Count} pairs sent so far)");

@@ -55,8 +55,14 @@ public sealed partial class Azurite : IAsyncDisposable
     public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
     {
         await StopAsync();
-        _process.Dispose();
         await Task.Delay(downtime, cancellationToken);
+        await StartAgainAsync(cancellationToken);
+    }
+
+    /// <summary>Starts a stopped Azurite again on the same ports and data.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        _process.Dispose();
         (_process, _) = await StartProcessAsync(_location, _accounts, _ports, cancellationToken);
     }
 
@@ -128,7 +134,8 @@ public sealed partial class Azurite : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task StopAsync()
+    /// <summary>Stops Azurite gracefully (SIGTERM: it saves its data), killing it only if it hangs.</summary>
+    public async Task StopAsync()
     {
         if (!_process.HasExited)
         {

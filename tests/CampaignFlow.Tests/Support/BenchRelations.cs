@@ -48,4 +48,37 @@ public static class BenchRelations
         Assert.True(value > 0, $"{name} is {value}");
         return value;
     }
+
+    /// <summary>The fields of a <c>bench faults --json</c> scenario line, in the contract's order (extra fields follow).</summary>
+    public static readonly string[] FaultFields = ["scenario", "stories", "expected", "sent", "duplicates", "lost", "recovered", "seconds"];
+
+    /// <summary>
+    /// <c>bench faults --json</c>: one line per scenario asked for, in the contract's fields, every expected mail sent
+    /// once (<c>sent == expected &gt; 0</c>, <c>lost == duplicates == 0</c>, recovered), then the summary line whose counts
+    /// are those of the lines.
+    /// </summary>
+    public static void AssertFaults(IReadOnlyList<JsonElement> lines, IReadOnlyList<string> scenarios)
+    {
+        Assert.Equal(scenarios.Count + 1, lines.Count);
+        var results = lines.Take(scenarios.Count).ToList();
+        Assert.Equal(scenarios, results.Select(r => r.GetProperty("scenario").GetString()));
+        foreach (var result in results)
+        {
+            Assert.Equal(FaultFields, result.EnumerateObject().Select(p => p.Name).Take(FaultFields.Length));
+            Assert.True(Integer(result, "stories") > 0, result.ToString());
+            Assert.True(Integer(result, "expected") > 0, result.ToString());
+            Assert.Equal(Integer(result, "expected"), Integer(result, "sent"));
+            Assert.Equal(0, Integer(result, "lost"));
+            Assert.Equal(0, Integer(result, "duplicates"));
+            Assert.True(result.GetProperty("recovered").GetBoolean(), result.ToString());
+            Assert.True(Positive(result, "seconds") > 0);
+        }
+        var summary = lines[^1];
+        Assert.Equal(new[] { "scenarios", "failed", "lost", "duplicates" }, summary.EnumerateObject().Select(p => p.Name).Take(4));
+        Assert.Equal(scenarios.Count, Integer(summary, "scenarios"));
+        Assert.Equal(results.Count(r => !r.GetProperty("passed").GetBoolean()), Integer(summary, "failed"));
+        Assert.Equal(0, Integer(summary, "failed"));
+        Assert.Equal(results.Sum(r => Integer(r, "lost")), Integer(summary, "lost"));
+        Assert.Equal(results.Sum(r => Integer(r, "duplicates")), Integer(summary, "duplicates"));
+    }
 }

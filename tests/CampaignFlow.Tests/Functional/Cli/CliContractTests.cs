@@ -10,7 +10,8 @@ namespace CampaignFlow.Tests.Functional.Cli;
 /// The forms of ../shared/docs/cli-contracts.md that need no storage, each run as a real process of the built CLI from
 /// a temporary working directory (relative paths in the arguments are relative to it), asserting the exit code and
 /// the output's shape: fields, their types, and the relations the contract states. <c>test</c> is not run from a test
-/// (it would run this suite again); <c>bench faults</c> does not exist yet, so it has no test here.
+/// (it would run this suite again); <c>bench faults</c> runs in its short form (a few scenarios, few subscribers and
+/// stories: the whole matrix takes minutes).
 /// </summary>
 public sealed partial class CliContractTests : IDisposable
 {
@@ -190,6 +191,19 @@ public sealed partial class CliContractTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         BenchRelations.AssertFanout(Json(result.Lines[^1]), subscribers: 50);
+    }
+
+    [Fact]
+    public async Task BenchFaultsShortFormPrintsALinePerScenarioAndTheSummaryWithEveryMailSentOnce()
+    {
+        string[] scenarios = ["sendgrid-500", "feed-truncated", "messages-unknown-version"];
+
+        var result = await BuiltCli.RunAsync(_work.Path, ["bench", "faults", "--json", "--only", .. scenarios, "--subscribers", "60", "--stories", "8", "--state", "state"], timeout: TimeSpan.FromMinutes(6));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        BenchRelations.AssertFaults(result.Lines.Select(Json).ToList(), scenarios);
+        // Each scenario's state is where the caller said (relative to the working directory).
+        Assert.All(scenarios, s => Assert.True(Directory.Exists(Path.Combine(_work.Path, "state", "faults", s, "azurite")), s));
     }
 
     [Fact]
