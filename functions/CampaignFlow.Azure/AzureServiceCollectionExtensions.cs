@@ -96,6 +96,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<PoisonQueues>();
         services.AddSingleton<StatusReport>();
         services.AddSingleton<RetentionPruner>();
+        services.AddSingleton<SubscriberExport>();
 
         AddEmailSender(services);
         return services;

@@ -23,5 +23,6 @@ public sealed class StorageProvisioner(QueueServiceClient queues, TableServiceCl
         }
         await blobs.GetBlobContainerClient(ConfigContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await blobs.GetBlobContainerClient(BlobStoryTextStore.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await blobs.GetBlobContainerClient(Operations.SubscriberExport.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 }

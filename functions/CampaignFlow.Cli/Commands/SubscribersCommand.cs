@@ -10,7 +10,7 @@ public static class SubscribersCommand
 {
     /// <summary>Shared by every subcommand (recursive), like the runbook commands' <c>--account</c>.</summary>
     private static readonly Option<string?> Account = LocalCommand.AccountOption();
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(SubscriberJson.Options) { WriteIndented = true };
 
     public static Command Create()
     {

@@ -66,6 +66,8 @@ public static class LocalPipelineHost
                     services.AddSingleton<DigestJob>();
                     services.AddHostedService<CronService<PollJob>>();
                     services.AddHostedService<CronService<DigestJob>>();
+                    services.AddSingleton<ExportJob>();
+                    services.AddHostedService<CronService<ExportJob>>();
                     services.AddHostedService<LocalHttpEndpoints>();
                 }
                 configureServices?.Invoke(services);

@@ -168,6 +168,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IClassFixture
 
         Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<DigestJob>>().Any());
         Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<PollJob>>().Any());
+        Assert.Equal(expected, host.Services.GetServices<IHostedService>().OfType<CronService<ExportJob>>().Any());
     }
 
     /// <summary>The real job, noting the clock each time the scheduler starts it.</summary>
