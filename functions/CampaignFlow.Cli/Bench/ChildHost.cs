@@ -84,13 +84,18 @@ public sealed class ChildHost : IAsyncDisposable
     /// </summary>
     public async Task<bool> WaitIdleAsync(string state, Func<int> received, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var lease = await RunningHost.FindAsync(state, cancellationToken);
-        if (lease is null)
+        var deadline = DateTime.UtcNow + timeout;
+        // Until the restarted host has claimed the state, the lock file still names the killed one.
+        RunningHost.Lease? lease;
+        while ((lease = await RunningHost.FindAsync(state, cancellationToken)) is null)
         {
-            return false;
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                return false;
+            }
+            await Task.Delay(500, cancellationToken);
         }
         var queues = new QueueServiceClient(lease.ConnectionString);
-        var deadline = DateTime.UtcNow + timeout;
         var (quiet, last) = (0, -1);
         while (quiet < 3)
         {

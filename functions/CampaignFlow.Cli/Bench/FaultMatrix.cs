@@ -10,7 +10,7 @@ namespace CampaignFlow.Cli.Bench;
 public static class FaultMatrix
 {
     public const int DefaultStories = 30;
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(10);
 
     public static IReadOnlyList<FaultScenario> Scenarios { get; } =
     [

@@ -17,13 +17,18 @@ public static class FaultsBenchCommand
         var state = new Option<string?>("--state") { Description = "Folder for the scenarios' state (Azurite data); default .state/faults in the repository" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the fault table as Markdown to FILE (docs/reliability.md)" };
         var stories = new Option<int>("--stories") { Description = "How many stories each scenario's main poll publishes", DefaultValueFactory = _ => FaultMatrix.DefaultStories };
+        var fromJson = new Option<string?>("--from-json") { Description = "Run nothing: write --markdown from the JSON lines a real run printed (saved to FILE)" };
         var runs = new Option<int>("--runs") { Description = "Run the matrix this many times (the Markdown shows the spread of the times)", DefaultValueFactory = _ => 1 };
         var command = new Command("faults", "The fault matrix end to end: local host, Azurite, loopback SendGrid, scripted feed server; exit 0 when every scenario passed")
         {
-            json, only, subscribers, stories, state, markdown, runs,
+            json, only, subscribers, stories, state, markdown, runs, fromJson,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(fromJson) is { } recorded)
+            {
+                return await FromJsonAsync(recorded, parse.GetValue(markdown), parse.GetValue(subscribers), cancellationToken);
+            }
             var names = parse.GetValue(only) ?? [];
             var unknown = names.Where(n => FaultMatrix.Scenarios.All(s => s.Name != n)).ToList();
             if (unknown.Count > 0 || parse.GetValue(subscribers) <= 0 || parse.GetValue(runs) <= 0 || parse.GetValue(stories) <= 0)
@@ -38,6 +43,37 @@ public static class FaultsBenchCommand
             return await RunAsync(selected, stateRoot, (parse.GetValue(subscribers), parse.GetValue(stories)), parse.GetValue(runs), parse.GetValue(json), parse.GetValue(markdown), cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The page from a recorded run's JSON lines (a repeated scenario name starts the next run).</summary>
+    private static async Task<int> FromJsonAsync(string recorded, string? markdown, int subscribers, CancellationToken cancellationToken)
+    {
+        if (markdown is null)
+        {
+            Console.Error.WriteLine("--from-json needs --markdown FILE");
+            return 2;
+        }
+        var runs = new List<List<FaultScenarioResult>> { new() };
+        double seconds = 0;
+        foreach (var line in await File.ReadAllLinesAsync(recorded, cancellationToken))
+        {
+            using var doc = JsonDocument.Parse(line);
+            if (!doc.RootElement.TryGetProperty("scenario", out var name))
+            {
+                seconds += doc.RootElement.TryGetProperty("seconds", out var s) ? s.GetDouble() : 0;
+                continue;
+            }
+            if (runs[^1].Any(r => r.Scenario == name.GetString()))
+            {
+                runs.Add([]);
+            }
+            runs[^1].Add(doc.RootElement.Deserialize<FaultScenarioResult>()!);
+        }
+        var results = runs.SelectMany(r => r).ToList();
+        var summary = new FaultSummary(results.Count, results.Count(r => !r.Passed), results.Sum(r => r.Lost), results.Sum(r => r.Duplicates), seconds > 0 ? seconds : results.Sum(r => r.Seconds));
+        await File.WriteAllTextAsync(markdown, ReliabilityReport.Render(runs, summary, subscribers), cancellationToken);
+        Console.WriteLine(JsonSerializer.Serialize(summary));
+        return 0;
     }
 
     private static async Task<int> RunAsync(IReadOnlyList<FaultScenario> scenarios, string stateRoot, (int Subscribers, int Stories) size, int runs, bool json, string? markdown, CancellationToken cancellationToken)

@@ -71,6 +71,10 @@ public static class ReliabilityReport
             var fault = r.Notes.Split("; did not recover", 2)[0].Split("; ", 2)[0];
             line($"| {r.Scenario} | {Cell(fault)} | {r.Stories} | {r.Expected} | {r.Sent} | {r.Duplicates} | {r.Lost} | {r.Unexpected} | {r.Unclassified} | {r.Uncertain} | {r.Poison}/{r.PoisonExpected} | {group.Count(g => g.Passed)}/{group.Count()} | {spread} |");
         }
+        foreach (var missing in FaultMatrix.Scenarios.Where(s => runs.All(r => r.All(x => x.Scenario != s.Name))))
+        {
+            line($"| {missing.Name} | {Cell(missing.Fault)} | not run in this record | | | | | | | | | | |");
+        }
         line("");
         line($"Summary: {summary.Scenarios} scenario runs, {summary.Failed} failed, {summary.Lost} lost, {summary.Duplicates} duplicates, {summary.Seconds / 60:0.0} minutes in all.");
         line("");
