@@ -70,6 +70,7 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<IStoryArchive, TableStoryArchive>();
         services.AddSingleton<IDeliveryReport, TableDeliveryReport>();
         services.AddSingleton<IStaffActionLog, TableStaffActionLog>();
+        services.AddSingleton<IStoryEventFigures, TableStoryEventFigures>();
         services.AddSingleton<IStaffSignInLinks, TableStaffSignInLinks>();
         services.AddSingleton<IStaffDecisionCorpus, BlobStaffDecisionCorpus>();
         services.AddSingleton<StorageProvisioner>();

@@ -9,12 +9,14 @@ namespace CampaignFlow.Web.Webhooks;
 /// <summary>
 /// SendGrid's signed Event Webhook: bounces, drops, complaints and unsubscribes suppress the address (idempotent);
 /// spam reports feed the automatic sending pause, each counted once by its <c>sg_event_id</c> however often SendGrid
-/// (or anyone replaying a captured batch) posts it again.
+/// (or anyone replaying a captured batch) posts it again. Delivered, bounce, spam report and unsubscribe events that
+/// name an alert's story are counted for its trail, each once by its event id.
 /// </summary>
 public sealed class ProviderEventService(
     SendGridEventVerifier verifier,
     ISubscriberStore store,
     IProviderEventLedger seen,
+    IStoryEventFigures figures,
     SendingGate gate,
     IPipelineTelemetry telemetry,
     TimeProvider clock,
@@ -43,6 +45,10 @@ public sealed class ProviderEventService(
         int suppressed = 0, spam = 0, replayed = 0;
         foreach (var e in events ?? [])
         {
+            if (e?.StoryId is { Length: > 0 and <= 200 } storyId && StoryEventCounts.KindOf(e.Event) is { } kind)
+            {
+                await figures.RecordAsync(storyId, e.EventId, kind, cancellationToken);
+            }
             if (e?.Event is null || !SuppressingEvents.Contains(e.Event) || !EmailAddress.TryNormalize(e.Email, out var address))
             {
                 continue;

@@ -33,7 +33,7 @@ public static class StaffStyle
         + ".panel{background:#fff;border:1px solid #c9ced6;border-radius:4px;padding:.8em 1.2em;margin:1em 0}"
         + "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1.2em;margin:0}dl.facts dt{font-weight:bold}dl.facts dd{margin:0}"
         + "mark{background:#ffe58a;color:#1b1b1b;padding:0 .1em;border-radius:2px}mark.neg{background:#f8c9c9}"
-        + ".storytext{white-space:pre-wrap;max-width:50em}.notice{background:#e8f1fb;border-left:4px solid #0b4f9c;padding:.6em 1em;margin:1em 0}"
+        + ".storytext{white-space:pre-wrap;overflow-wrap:anywhere;max-width:50em}.notice{background:#e8f1fb;border-left:4px solid #0b4f9c;padding:.6em 1em;margin:1em 0}"
         + ".error{color:#8a1c1c;font-weight:bold}.counts{display:flex;flex-wrap:wrap;gap:1em}.counts table{width:auto;min-width:14em}"
         + "label.inline{font-weight:normal;display:inline-flex;gap:.4em;align-items:center;margin-right:.6em}"
         + "iframe.email{width:100%;max-width:50em;height:48em;border:1px solid #c9ced6;background:#fff}a.lang{margin-left:1em}a.lang[aria-current=page]{font-weight:bold}";

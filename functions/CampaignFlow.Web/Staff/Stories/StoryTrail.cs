@@ -10,7 +10,8 @@ public sealed record StoryTrail(
     string Text,
     IReadOnlyList<StoryEntry> Versions,
     IReadOnlyList<BatchRecord> Batches,
-    IReadOnlyList<StaffAction> Actions)
+    IReadOnlyList<StaffAction> Actions,
+    StoryEventCounts Events)
 {
     public int Delivered => Batches.Where(b => b.Status == "sent").Sum(b => b.Recipients);
 }

@@ -4,8 +4,8 @@ using CampaignFlow.Stories;
 
 namespace CampaignFlow.Web.Staff.Stories;
 
-/// <summary>Reads one story's trail from the ledger, the text store, the delivery ledger and the action log.</summary>
-public sealed class StoryTrails(IStoryArchive archive, IStoryTextStore texts, IDeliveryReport deliveries, IStaffActionLog actions)
+/// <summary>Reads one story's trail from the ledger, the text store, the delivery ledger, the action log and the SendGrid events.</summary>
+public sealed class StoryTrails(IStoryArchive archive, IStoryTextStore texts, IDeliveryReport deliveries, IStaffActionLog actions, IStoryEventFigures events)
 {
     public async Task<StoryTrail?> GetAsync(string storyId, CancellationToken cancellationToken = default)
     {
@@ -34,6 +34,7 @@ public sealed class StoryTrails(IStoryArchive archive, IStoryTextStore texts, ID
         {
             log.Add(action);
         }
-        return new StoryTrail(entry, story.Title + "\n\n" + body, versions, [.. batches.OrderBy(b => b.Batch).ThenBy(b => b.UpdatedAt)], log);
+        return new StoryTrail(entry, story.Title + "\n\n" + body, versions, [.. batches.OrderBy(b => b.Batch).ThenBy(b => b.UpdatedAt)], log,
+            await events.GetAsync(story.Id, cancellationToken));
     }
 }

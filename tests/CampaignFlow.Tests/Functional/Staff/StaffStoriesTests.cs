@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using CampaignFlow.Classification;
 using CampaignFlow.Delivery;
 using CampaignFlow.Staff;
 using CampaignFlow.Stories;
 using CampaignFlow.Tests.Support;
+using CampaignFlow.Web.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using static CampaignFlow.Tests.Functional.Staff.StaffAccessTests;
 
@@ -31,7 +35,7 @@ public sealed class StaffStoriesTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal((true, "Ola"), (decision.Approved, decision.By));
         Assert.Contains("approved (sent)</strong> by Ola", trail);
         Assert.Contains("<strong>approve</strong> by Ola", trail);
-        Assert.Contains($"Delivered to <strong>{site.MailsOf(id).Length}</strong> recipient(s) in 1 batch(es).", trail);
+        Assert.Contains($"Handed to SendGrid for <strong>{site.MailsOf(id).Length}</strong> recipient(s) in 1 batch(es).", trail);
         var example = Assert.Single(await site.Services.GetRequiredService<IStaffDecisionCorpus>().ListAsync().Where(e => e.Id == "review-" + id).ToListAsync());
         Assert.Equal((true, "staff-approved"), (example.Relevant, example.Source));
     }
@@ -146,5 +150,48 @@ public sealed class StaffStoriesTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Matches("<mark title=\"anchor [^\"]+\">[Cc]luster [Mm]unitions</mark>", trail);
         Assert.Contains(verdict.RuleSetVersion, trail);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTrailShowsWhatSignedSendGridEventsNamingTheStoryReportedEachCountedOnce()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var site = await StaffSite.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["SendGrid:WebhookVerificationKey"] = Convert.ToBase64String(key.ExportSubjectPublicKeyInfo()),
+        });
+        var subscriber = await site.SubscribeAsync();
+        var id = await site.StoryAsync(ClassificationDecision.Hold);
+        using var staff = await site.SignedInClientAsync("Ola");
+        var token = StaffSite.CsrfIn(await (await staff.GetAsync("/staff/")).Content.ReadAsStringAsync());
+        await staff.PostAsync($"/staff/stories/{id}/approve", Form(("csrf", token), ("return", "list")));
+        await site.DrainAsync();
+        string Event(string kind, string eventId, string story = "") =>
+            $$"""{"email":"{{subscriber.Email}}","event":"{{kind}}","timestamp":1,"sg_event_id":"{{eventId}}","story_id":"{{(story.Length > 0 ? story : id)}}","batch":"0"}""";
+        var batch = "[" + string.Join(",", Event("delivered", "d1"), Event("delivered", "d2"), Event("open", "o1"), Event("bounce", "b1"),
+            Event("spamreport", "s1"), Event("unsubscribe", "u1"), Event("delivered", "x1", "another-story")) + "]";
+
+        var first = await site.Worker.Http.SendAsync(Signed(key, batch));
+        var replayed = await site.Worker.Http.SendAsync(Signed(key, batch));
+        var forged = await site.Worker.Http.SendAsync(Signed(ECDsa.Create(ECCurve.NamedCurves.nistP256), "[" + Event("delivered", "f1") + "]"));
+        var trail = await staff.GetStringAsync($"/staff/stories/{id}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized), (first.StatusCode, replayed.StatusCode, forged.StatusCode));
+        Assert.Contains("What SendGrid reported", trail);
+        Assert.Contains("data-figure=\"delivered\">2<", trail);
+        Assert.Contains("data-figure=\"bounced\">1<", trail);
+        Assert.Contains("data-figure=\"spamreports\">1<", trail);
+        Assert.Contains("data-figure=\"unsubscribes\">1<", trail);
+    }
+
+    /// <summary>A webhook post as SendGrid signs it: ECDSA P-256 over the timestamp and the body.</summary>
+    private static HttpRequestMessage Signed(ECDsa key, string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = key.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(SendGridEventVerifier.SignatureHeader, Convert.ToBase64String(signature));
+        request.Headers.Add(SendGridEventVerifier.TimestampHeader, timestamp);
+        return request;
     }
 }
