@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using CampaignFlow.Cli.Local;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Cli.Bench;
 
@@ -35,14 +32,10 @@ public sealed class LoadFeed : IAsyncDisposable
     public static async Task<LoadFeed> StartAsync(string corpusPath, int stories)
     {
         var document = Build(corpusPath, stories, DateTimeOffset.UtcNow);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWeb.Create();
         var feed = new LoadFeed(app, document);
         app.MapGet("/load.xml", () => Results.Bytes(feed.Document, "application/rss+xml; charset=utf-8"));
-        await app.StartAsync();
-        feed.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/load.xml";
+        feed.Url = await LoopbackWeb.StartAsync(app) + "/load.xml";
         return feed;
     }
 

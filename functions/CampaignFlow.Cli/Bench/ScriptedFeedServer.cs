@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CampaignFlow.Cli.Local;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Cli.Bench;
 
@@ -45,12 +42,8 @@ public sealed class ScriptedFeedServer : IAsyncDisposable
 
     public static async Task<ScriptedFeedServer> StartAsync(FaultFeed feed)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new ScriptedFeedServer(builder.Build(), feed);
-        await server._app.StartAsync();
-        server.Url = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/feed";
+        var server = new ScriptedFeedServer(LoopbackWeb.Create(), feed);
+        server.Url = await LoopbackWeb.StartAsync(server._app) + "/feed";
         return server;
     }
 

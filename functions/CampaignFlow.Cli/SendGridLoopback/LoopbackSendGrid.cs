@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CampaignFlow.Cli.Local;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Cli.SendGridLoopback;
 
@@ -67,12 +64,8 @@ public sealed class LoopbackSendGrid : IAsyncDisposable
 
     public static async Task<LoopbackSendGrid> StartAsync(MailSendSchema? schema, string apiKey, bool keepBodies = true)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new LoopbackSendGrid(builder.Build(), schema, apiKey, keepBodies);
-        await server._app.StartAsync();
-        server.Host = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var server = new LoopbackSendGrid(LoopbackWeb.Create(), schema, apiKey, keepBodies);
+        server.Host = await LoopbackWeb.StartAsync(server._app);
         return server;
     }
 
